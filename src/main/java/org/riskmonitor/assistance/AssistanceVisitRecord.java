@@ -1,0 +1,75 @@
+package org.riskmonitor.assistance;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.OptionList;
+import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lead expert records the visit: the training or quality-analysis meeting held, who attended,
+ * and each problem found, which is then tracked until solved (form {@code record-assistance-visit}).
+ */
+@Component("assistanceVisitRecord")
+public class AssistanceVisitRecord implements TaskListener {
+
+  enum MeetingKind { NONE, TRAINING, QUALITY_ANALYSIS }
+
+  private record Attendee(String name, String organisation) {
+  }
+
+  private final AssistanceMapper mapper;
+  private final CaseFiles cases;
+  private final DueDates dueDates;
+
+  public AssistanceVisitRecord(AssistanceMapper mapper, CaseFiles cases, DueDates dueDates) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.dueDates = dueDates;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    LocalDate visitedOn = form.dateNotAfter("visitedOn", "帮扶日期 Visit date", dueDates.today());
+    String summary = form.text("visitSummary", "帮扶情况 Visit summary", SubmittedForm.LONG_TEXT);
+    MeetingKind meeting = form.choice("meetingKind", "会议类型 Meeting", MeetingKind.class);
+    boolean held = meeting != null && meeting != MeetingKind.NONE;
+    String topic = held ? form.text("meetingTopic", "会议主题 Meeting topic") : null;
+    List<Attendee> attendees = held
+        ? form.rows("attendees", "参会人员 Attendees", 1, 500, row -> {
+          String name = row.text("attendeeName", "姓名 Name", 100);
+          String organisation = row.text("organisation", "单位 Organisation", 200);
+          return name == null || organisation == null ? null : new Attendee(name, organisation);
+        })
+        : List.of();
+    List<String> problems = form.rows("problems", "发现的问题 Problems found", 1, 100,
+        row -> row.text("description", "问题描述 Description", 2000));
+    form.verify();
+
+    long caseId = cases.idOf(task);
+    long visitId = ((Number) task.getVariable("visitId")).longValue();
+    if (mapper.recordVisit(visitId, visitedOn, summary, CaseFiles.now()) != 1) {
+      throw new FormRefusal("帮扶情况已记录 The visit was already recorded");
+    }
+    if (held) {
+      GeneratedId meetingKey = new GeneratedId();
+      mapper.insertMeeting(visitId, meeting.name(), topic, visitedOn, meetingKey);
+      attendees.forEach(a -> mapper.insertAttendee(meetingKey.getId(), a.name(), a.organisation()));
+    }
+    OptionList problemOptions = new OptionList();
+    for (String description : problems) {
+      GeneratedId key = new GeneratedId();
+      mapper.insertProblem(caseId, visitId, description, visitedOn, key);
+      problemOptions.add(String.valueOf(key.getId()), description);
+    }
+    task.setVariable("problemOptions", problemOptions.toJson());
+    task.setVariable("problemsSummary", String.join("\n", problems));
+  }
+}

@@ -1,0 +1,72 @@
+package org.riskmonitor.cases;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Service;
+
+/** The monitoring cases: the record every step of the process writes beside. */
+@Service
+public class CaseFiles {
+
+  /** Process variable holding our case id; every step finds its case through it. */
+  public static final String CASE_ID = "caseId";
+
+  private final CaseMapper mapper;
+
+  public CaseFiles(CaseMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public MonitoringCase open(long enterpriseId, String productKind, String productName, Venue venue,
+                             String planNumber, String processInstanceId, String openedBy) {
+    LocalDateTime now = now();
+    MonitoringCase draft = new MonitoringCase(null, "PENDING-" + processInstanceId, processInstanceId, enterpriseId,
+        productKind, productName, venue.name(), planNumber, null, null, null, null, openedBy, now);
+    GeneratedId key = new GeneratedId();
+    mapper.insert(draft, key);
+    String caseNumber = String.format("TJ-%d-%06d", now.getYear(), key.getId());
+    mapper.setCaseNumber(key.getId(), caseNumber);
+    return mapper.findById(key.getId());
+  }
+
+  public MonitoringCase of(VariableScope scope) {
+    Object id = scope.getVariable(CASE_ID);
+    if (!(id instanceof Number number)) {
+      throw new IllegalStateException("process has no " + CASE_ID);
+    }
+    return mapper.findById(number.longValue());
+  }
+
+  public long idOf(VariableScope scope) {
+    return ((Number) scope.getVariable(CASE_ID)).longValue();
+  }
+
+  public MonitoringCase byNumber(String caseNumber) {
+    return mapper.findByNumber(caseNumber);
+  }
+
+  public List<MonitoringCase> all() {
+    return mapper.findAll();
+  }
+
+  public void assignSampling(long caseId, String samplerId, long labId) {
+    mapper.assignSampling(caseId, samplerId, labId);
+  }
+
+  public void assignExpert(long caseId, String expertId) {
+    mapper.assignExpert(caseId, expertId);
+  }
+
+  public void setRiskLevel(long caseId, String riskLevel) {
+    mapper.setRiskLevel(caseId, riskLevel);
+  }
+
+  /** The engine's clock, so tests that move it date our records consistently with history. */
+  public static LocalDateTime now() {
+    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+  }
+}

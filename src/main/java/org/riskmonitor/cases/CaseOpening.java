@@ -1,0 +1,66 @@
+package org.riskmonitor.cases;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.riskmonitor.catalogue.Catalogue;
+import org.riskmonitor.catalogue.ProductKind;
+import org.riskmonitor.enterprise.Enterprise;
+import org.riskmonitor.enterprise.EnterpriseRegistry;
+import org.riskmonitor.enterprise.Uscc;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of a case (form {@code open-case}): checks the enterprise and product, writes the case,
+ * and makes its number the business key every task list shows.
+ */
+@Component("caseOpening")
+public class CaseOpening implements ExecutionListener {
+
+  private final CaseFiles cases;
+  private final EnterpriseRegistry enterprises;
+  private final Catalogue catalogue;
+  private final CurrentUser currentUser;
+
+  public CaseOpening(CaseFiles cases, EnterpriseRegistry enterprises, Catalogue catalogue, CurrentUser currentUser) {
+    this.cases = cases;
+    this.enterprises = enterprises;
+    this.catalogue = catalogue;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    SubmittedForm form = new SubmittedForm(execution);
+    String uscc = form.text("enterpriseUscc", "统一社会信用代码 USCC", 18);
+    String kindCode = form.text("productKind", "产品类别 Product kind", 40);
+    String productName = form.text("productName", "产品名称 Product name");
+    Venue venue = form.choice("venue", "抽样环节 Venue", Venue.class);
+    String planNumber = form.text("planNumber", "计划/任务编号 Plan number", 50);
+    Enterprise enterprise = null;
+    if (uscc != null) {
+      if (Uscc.check(uscc) == Uscc.Verdict.MALFORMED) {
+        form.refuseIf(true, "统一社会信用代码格式不正确 USCC is malformed");
+      } else {
+        enterprise = enterprises.byUscc(uscc);
+        form.refuseIf(enterprise == null, "企业未登记，请先登记企业 Enterprise not registered: " + uscc);
+      }
+    }
+    ProductKind kind = kindCode == null ? null : catalogue.kind(kindCode);
+    form.refuseIf(kindCode != null && kind == null, "产品类别 Product kind：不是目录中的类别 not in the catalogue");
+    form.verify();
+
+    MonitoringCase opened = cases.open(enterprise.id(), kind.code(), productName, venue, planNumber,
+        execution.getProcessInstanceId(), currentUser.id());
+    execution.setProcessBusinessKey(opened.caseNumber());
+    execution.setVariable(CaseFiles.CASE_ID, opened.id());
+    execution.setVariable("caseNumber", opened.caseNumber());
+    execution.setVariable("enterpriseGroup", enterprise.groupId());
+    execution.setVariable("enterpriseName", enterprise.name());
+    execution.setVariable("enterpriseAddress", enterprise.address());
+    execution.setVariable("districtName", enterprises.districtName(enterprise.districtCode()));
+    execution.setVariable("productKindName", kind.label());
+    execution.setVariable("venueName", venue.label());
+  }
+}

@@ -1,0 +1,18 @@
+package org.riskmonitor.cases;
+
+/** Where the batch is sampled. */
+public enum Venue {
+  PRODUCTION("生产领域 Production"),
+  DISTRIBUTION("流通领域 Distribution"),
+  E_COMMERCE("电子商务 E-commerce");
+
+  private final String label;
+
+  Venue(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,8 @@
+package org.riskmonitor.catalogue;
+
+public record ProductKind(String code, String nameZh, String nameEn, boolean highRisk) {
+
+  public String label() {
+    return nameZh + " " + nameEn;
+  }
+}

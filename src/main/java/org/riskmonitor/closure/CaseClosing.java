@@ -1,0 +1,32 @@
+package org.riskmonitor.closure;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.springframework.stereotype.Component;
+
+/** The coordinator closes the case with a summary; the outcome and list entry are recorded (form {@code close-case}). */
+@Component("caseClosing")
+public class CaseClosing implements TaskListener {
+
+  private final ClosureMapper mapper;
+  private final CaseFiles cases;
+  private final CurrentUser currentUser;
+
+  public CaseClosing(ClosureMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    String summary = form.text("closureSummary", "结案意见 Closure summary", SubmittedForm.LONG_TEXT);
+    form.verify();
+    Outcome outcome = Outcome.valueOf((String) task.getVariable("closureOutcome"));
+    mapper.insert(cases.idOf(task), outcome.name(), outcome.listEntry().name(), summary, currentUser.id(), CaseFiles.now());
+  }
+}

@@ -1,0 +1,28 @@
+package org.riskmonitor.document;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.riskmonitor.persistence.GeneratedId;
+
+@Mapper
+public interface DocumentMapper {
+
+  @Insert("""
+      INSERT INTO rm_document (case_id, kind, file_name, content_type, size_bytes, sha256, content, created_by, created_at)
+      VALUES (#{d.caseId}, #{d.kind}, #{d.fileName}, #{d.contentType}, #{d.sizeBytes}, #{d.sha256}, #{content},
+              #{d.createdBy}, #{d.createdAt})""")
+  @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
+  void insert(@Param("d") CaseDocument document, @Param("content") byte[] content, @Param("key") GeneratedId key);
+
+  @Select("""
+      SELECT id, case_id, kind, file_name, content_type, size_bytes, sha256, created_by, created_at
+        FROM rm_document WHERE case_id = #{caseId} ORDER BY id""")
+  List<CaseDocument> ofCase(long caseId);
+
+  @Select("SELECT content FROM rm_document WHERE id = #{id}")
+  byte[] content(long id);
+}

@@ -1,0 +1,52 @@
+package org.riskmonitor.document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Service;
+
+/** Documents of a case, kept with their SHA-256 so anyone can check a copy is unchanged. */
+@Service
+public class DocumentStore {
+
+  private final DocumentMapper mapper;
+
+  public DocumentStore(DocumentMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  public CaseDocument store(long caseId, String kind, String fileName, String contentType, byte[] content,
+                            String createdBy) {
+    CaseDocument document = new CaseDocument(null, caseId, kind, fileName, contentType, content.length,
+        sha256(content), createdBy, CaseFiles.now());
+    GeneratedId key = new GeneratedId();
+    mapper.insert(document, content, key);
+    return new CaseDocument(key.getId(), caseId, kind, fileName, contentType, content.length, document.sha256(),
+        createdBy, document.createdAt());
+  }
+
+  /** A notice the system writes, kept as UTF-8 text. */
+  public CaseDocument storeNotice(long caseId, String kind, String fileName, String text, String createdBy) {
+    return store(caseId, kind, fileName, "text/plain;charset=UTF-8", text.getBytes(StandardCharsets.UTF_8), createdBy);
+  }
+
+  public List<CaseDocument> ofCase(long caseId) {
+    return mapper.ofCase(caseId);
+  }
+
+  public byte[] content(long documentId) {
+    return mapper.content(documentId);
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.riskmonitor.enterprise;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Enterprises under monitoring. Each has its own Camunda group, through which its staff work. */
+@Service
+public class EnterpriseRegistry {
+
+  private final EnterpriseMapper mapper;
+  private final IdentityService identityService;
+
+  public EnterpriseRegistry(EnterpriseMapper mapper, IdentityService identityService) {
+    this.mapper = mapper;
+    this.identityService = identityService;
+  }
+
+  public Enterprise byUscc(String uscc) {
+    return mapper.findByUscc(uscc);
+  }
+
+  public Enterprise byId(long id) {
+    return mapper.findById(id);
+  }
+
+  public List<Enterprise> all() {
+    return mapper.findAll();
+  }
+
+  public String districtName(String code) {
+    return mapper.districtName(code);
+  }
+
+  public static String groupIdFor(String uscc) {
+    return "enterprise-" + uscc;
+  }
+
+  /**
+   * Registers an enterprise and creates its group. A USCC whose check character does not match
+   * is accepted only with the name of the coordinator who overrides the check.
+   */
+  @Transactional
+  public Enterprise register(String uscc, String name, String address, String districtCode,
+                             String industrialCluster, String usccCheckOverriddenBy) {
+    List<String> problems = new ArrayList<>();
+    Uscc.Verdict verdict = Uscc.check(uscc);
+    if (verdict == Uscc.Verdict.MALFORMED) {
+      problems.add("统一社会信用代码格式不正确 USCC is malformed: " + uscc);
+    } else if (verdict == Uscc.Verdict.CHECK_CHARACTER_MISMATCH && usccCheckOverriddenBy == null) {
+      problems.add("统一社会信用代码校验位不符，需协调员确认 USCC check character mismatch; a coordinator must override: " + uscc);
+    }
+    if (mapper.districtName(districtCode) == null) {
+      problems.add("行政区划代码未知 Unknown district code: " + districtCode);
+    }
+    if (verdict != Uscc.Verdict.MALFORMED && mapper.findByUscc(uscc) != null) {
+      problems.add("企业已登记 Enterprise already registered: " + uscc);
+    }
+    if (!problems.isEmpty()) {
+      throw new FormRefusal(problems);
+    }
+    Enterprise enterprise = new Enterprise(null, uscc, name, address, districtCode, industrialCluster, groupIdFor(uscc));
+    GeneratedId key = new GeneratedId();
+    mapper.insert(enterprise, verdict == Uscc.Verdict.VALID ? null : usccCheckOverriddenBy, LocalDateTime.now(), key);
+    if (identityService.createGroupQuery().groupId(enterprise.groupId()).singleResult() == null) {
+      Group group = identityService.newGroup(enterprise.groupId());
+      group.setName(name);
+      group.setType("ENTERPRISE");
+      identityService.saveGroup(group);
+    }
+    return new Enterprise(key.getId(), uscc, name, address, districtCode, industrialCluster, enterprise.groupId());
+  }
+}

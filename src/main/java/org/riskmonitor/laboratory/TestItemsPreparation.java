@@ -1,0 +1,63 @@
+package org.riskmonitor.laboratory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.riskmonitor.catalogue.Catalogue;
+import org.riskmonitor.catalogue.StandardItem;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCase;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prefills the test report with the items of the standard editions in force on the sample's
+ * production date. A report returned by its reviewer keeps what the tester entered.
+ */
+@Component("testItemsPreparation")
+public class TestItemsPreparation implements TaskListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CaseFiles cases;
+  private final Catalogue catalogue;
+
+  public TestItemsPreparation(CaseFiles cases, Catalogue catalogue) {
+    this.cases = cases;
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    if (task.hasVariableLocal("testItems") || task.getExecution().hasVariableLocal("testItems")) {
+      return;
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (StandardItem item : itemsFor(task)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("itemNo", String.valueOf(rows.size() + 1));
+      row.put("standardCode", item.standardCode());
+      row.put("clause", item.clause());
+      row.put("requirement", item.requirement());
+      rows.add(row);
+    }
+    try {
+      task.getExecution().setVariableLocal("testItems", SpinValues.jsonValue(JSON.writeValueAsString(rows)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** What this sample must be tested for; the same list the submitted report is checked against. */
+  public List<StandardItem> itemsFor(DelegateTask task) {
+    MonitoringCase monitoringCase = cases.of(task);
+    LocalDate producedOn = LocalDate.parse((String) task.getVariable("productionDate"));
+    return catalogue.testItems(monitoringCase.productKind(), producedOn);
+  }
+}

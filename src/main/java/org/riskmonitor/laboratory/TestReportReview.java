@@ -1,0 +1,50 @@
+package org.riskmonitor.laboratory;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.SubmittedForm;
+import org.springframework.stereotype.Component;
+
+/**
+ * A second person of the lab approves the report or returns it to the tester
+ * (form {@code review-report}). Nobody reviews their own report.
+ */
+@Component("testReportReview")
+public class TestReportReview implements TaskListener {
+
+  enum Decision { APPROVED, RETURNED }
+
+  private final LabMapper mapper;
+  private final CurrentUser currentUser;
+
+  public TestReportReview(LabMapper mapper, CurrentUser currentUser) {
+    this.mapper = mapper;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    Decision decision = form.choice("reviewDecision", "审核结论 Review decision", Decision.class);
+    String comment = form.optionalText("reviewComment", "审核意见 Review comment", 1000);
+    form.refuseIf(decision == Decision.RETURNED && comment == null, "审核意见 Review comment：退回时必填 required when returning");
+    form.verify();
+
+    long reportId = ((Number) task.getVariable("reportId")).longValue();
+    TestReport report = mapper.findReport(reportId);
+    String reviewer = currentUser.id();
+    if (reviewer.equals(report.testedBy())) {
+      throw new FormRefusal("审核人不能是检验人 The reviewer must not be the tester (" + reviewer + ")");
+    }
+    if (mapper.review(reportId, decision.name(), reviewer, CaseFiles.now(), comment) != 1) {
+      throw new FormRefusal("报告已审核 The report was already reviewed");
+    }
+    task.setVariable("reportApproved", decision == Decision.APPROVED);
+    // The next review starts blank rather than showing this decision.
+    task.removeVariable("reviewDecision");
+    task.removeVariable("reviewComment");
+  }
+}

@@ -1,0 +1,82 @@
+package org.riskmonitor.laboratory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.catalogue.StandardItem;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tester's report (form {@code test-report}). Only the measured values and verdicts are
+ * taken from the form; the items themselves are the server's list, so a forged row is refused.
+ * Any failed item makes the batch nonconforming.
+ */
+@Component("testReportSubmission")
+public class TestReportSubmission implements TaskListener {
+
+  private final CaseFiles cases;
+  private final LabMapper mapper;
+  private final TestItemsPreparation preparation;
+  private final CurrentUser currentUser;
+  private final DueDates dueDates;
+
+  public TestReportSubmission(CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
+                              CurrentUser currentUser, DueDates dueDates) {
+    this.cases = cases;
+    this.mapper = mapper;
+    this.preparation = preparation;
+    this.currentUser = currentUser;
+    this.dueDates = dueDates;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    List<StandardItem> expected = preparation.itemsFor(task);
+    SubmittedForm form = new SubmittedForm(task);
+    String reportNumber = form.text("reportNumber", "报告编号 Report number", 50);
+    LocalDate testedOn = form.dateNotAfter("testedOn", "检验日期 Tested on", dueDates.today());
+    List<TestItemResult> items = form.rows("testItems", "检验项目 Test items", expected.size(), expected.size(), row -> {
+      String itemNo = row.text("itemNo", "序号 No.", 5);
+      int index = itemNo != null && itemNo.matches("\\d{1,3}") ? Integer.parseInt(itemNo) : 0;
+      StandardItem item = index >= 1 && index <= expected.size() ? expected.get(index - 1) : null;
+      String standardCode = row.text("standardCode", "标准 Standard", 40);
+      row.refuseIf(item == null || !item.standardCode().equals(standardCode),
+          "检验项目与标准不符 item does not match the standard");
+      String measured = row.text("measuredValue", "实测值 Measured value", 200);
+      String verdict = row.oneOf("verdict", "单项判定 Verdict", Set.of("PASS", "FAIL"));
+      if (item == null || measured == null || verdict == null) {
+        return null;
+      }
+      return new TestItemResult(index, item.standardCode(), item.clause(), item.requirement(), measured,
+          "PASS".equals(verdict));
+    });
+    form.refuseIf(reportNumber != null && mapper.countReportNumber(reportNumber) > 0
+            && !reportNumber.equals(task.getVariable("previousReportNumber")),
+        "报告编号已被使用 Report number already used: " + reportNumber);
+    form.refuseIf(items.stream().map(TestItemResult::itemNo).distinct().count() != items.size(),
+        "检验项目重复 Test items repeated");
+    form.verify();
+
+    boolean conforming = items.stream().allMatch(TestItemResult::passed);
+    long caseId = cases.idOf(task);
+    GeneratedId key = new GeneratedId();
+    mapper.insertReport(new TestReport(null, caseId, ((Number) task.getVariable("receiptId")).longValue(),
+        ((Number) task.getVariable("testLabId")).longValue(), (String) task.getVariable("testPurpose"), reportNumber,
+        testedOn, currentUser.id(), conforming, "SUBMITTED", null, null, null, CaseFiles.now()), key);
+    items.forEach(item -> mapper.insertItem(key.getId(), item));
+
+    task.setVariable("reportId", key.getId());
+    task.setVariable("previousReportNumber", reportNumber);
+    task.setVariable("nonconforming", !conforming);
+    task.setVariable("testConclusion", conforming ? "合格 Conforming" : "不合格 Nonconforming");
+    task.setVariable("nonconformingItems", String.join("\n", items.stream().filter(i -> !i.passed())
+        .map(i -> i.standardCode() + " " + i.clause() + " " + i.requirement() + "：" + i.measuredValue()).toList()));
+  }
+}

@@ -1,0 +1,69 @@
+package org.riskmonitor.objection;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.cases.AssignmentOptions;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.laboratory.Lab;
+import org.springframework.stereotype.Component;
+
+/**
+ * The coordinator accepts or rejects the objection (form {@code decide-objection}). An accepted
+ * objection is re-tested on the backup sample in a lab other than the first one.
+ */
+@Component("objectionDecision")
+public class ObjectionDecision implements TaskListener {
+
+  enum Decision { ACCEPTED, REJECTED }
+
+  private final ObjectionMapper mapper;
+  private final CaseFiles cases;
+  private final AssignmentOptions options;
+  private final CurrentUser currentUser;
+
+  public ObjectionDecision(ObjectionMapper mapper, CaseFiles cases, AssignmentOptions options, CurrentUser currentUser) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.options = options;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    MonitoringCase monitoringCase = cases.of(task);
+    List<Lab> otherLabs = options.eligibleLabs(monitoringCase, monitoringCase.labId());
+    SubmittedForm form = new SubmittedForm(task);
+    Decision decision = form.choice("objectionDecision", "审查结论 Decision", Decision.class);
+    String reason = form.text("decisionReason", "理由 Reason", 2000);
+    String retestLabId = form.optionalText("retestLabId", "复检机构 Re-test laboratory", 20);
+    form.refuseIf(decision == Decision.ACCEPTED && retestLabId == null,
+        "复检机构 Re-test laboratory：受理时必填 required when accepting");
+    form.refuseIf(decision == Decision.ACCEPTED && retestLabId != null
+            && retestLabId.equals(String.valueOf(monitoringCase.labId())),
+        "复检须由另一家检验机构承担 The re-test must be done by a different laboratory");
+    Lab retestLab = decision == Decision.ACCEPTED && retestLabId != null
+        ? otherLabs.stream().filter(lab -> String.valueOf(lab.id()).equals(retestLabId)).findFirst().orElse(null)
+        : null;
+    form.refuseIf(decision == Decision.ACCEPTED && retestLabId != null && retestLab == null
+            && !retestLabId.equals(String.valueOf(monitoringCase.labId())),
+        "复检机构 Re-test laboratory：不是可选的值 not one of the choices");
+    form.verify();
+
+    long noticeId = ((Number) task.getVariable("resultNoticeId")).longValue();
+    if (mapper.decide(noticeId, decision.name(), reason, currentUser.id(), CaseFiles.now(),
+        retestLab == null ? null : retestLab.id()) != 1) {
+      throw new FormRefusal("异议已审查 The objection was already decided");
+    }
+    task.setVariable("objectionAccepted", decision == Decision.ACCEPTED);
+    if (retestLab != null) {
+      task.setVariable("retestLabId", retestLab.id());
+      task.setVariable("retestLabName", retestLab.name());
+      task.setVariable("retestLabGroup", retestLab.groupId());
+    }
+  }
+}

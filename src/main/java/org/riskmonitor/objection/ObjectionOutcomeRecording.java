@@ -1,0 +1,37 @@
+package org.riskmonitor.objection;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles the result after the objection phase: only a re-test of the backup sample that passes
+ * overturns it. No objection, a rejected objection, a failed re-test or a backup sample the
+ * second lab could not test leave the first result standing.
+ */
+@Component("objectionOutcomeRecording")
+public class ObjectionOutcomeRecording implements JavaDelegate {
+
+  private final ObjectionMapper mapper;
+
+  public ObjectionOutcomeRecording(ObjectionMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    boolean retested = Boolean.TRUE.equals(execution.getVariable("objectionRaised"))
+        && Boolean.TRUE.equals(execution.getVariable("objectionAccepted"));
+    boolean overturned = retested && Boolean.TRUE.equals(execution.getVariable("sampleAccepted"))
+        && Boolean.FALSE.equals(execution.getVariable("nonconforming"));
+    if (retested && !overturned) {
+      // a re-test that failed or never happened leaves the case nonconforming
+      execution.setVariable("nonconforming", true);
+      execution.setVariable("sampleAccepted", true);
+    }
+    String outcome = overturned ? "OVERTURNED" : "CONFIRMED";
+    mapper.recordOutcome(((Number) execution.getVariable("resultNoticeId")).longValue(), outcome,
+        retested && execution.getVariable("reportId") != null ? ((Number) execution.getVariable("reportId")).longValue() : null);
+    execution.setVariable("objectionOutcome", outcome);
+  }
+}

@@ -1,0 +1,27 @@
+package org.riskmonitor.objection;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.springframework.stereotype.Component;
+
+/** The objection window ended without an answer: recorded as no objection. */
+@Component("objectionWindowExpiry")
+public class ObjectionWindowExpiry implements JavaDelegate {
+
+  private final ObjectionMapper mapper;
+  private final CaseFiles cases;
+
+  public ObjectionWindowExpiry(ObjectionMapper mapper, CaseFiles cases) {
+    this.mapper = mapper;
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    mapper.insertResponse(cases.idOf(execution), ((Number) execution.getVariable("resultNoticeId")).longValue(), false,
+        null, CurrentUser.SYSTEM, CaseFiles.now());
+    execution.setVariable("objectionRaised", false);
+  }
+}

@@ -1,0 +1,68 @@
+package org.riskmonitor.objection;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.riskmonitor.calendar.DeadlineRules;
+import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.document.DocumentStore;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Service;
+
+/**
+ * Written notice of the test result to the enterprise. A nonconforming result opens the
+ * objection window (15 days by default, Product Quality Law art. 15).
+ */
+@Service
+public class ResultNotices {
+
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+
+  private final ObjectionMapper mapper;
+  private final CaseFiles cases;
+  private final DocumentStore documents;
+  private final DueDates dueDates;
+  private final DeadlineRules rules;
+
+  public ResultNotices(ObjectionMapper mapper, CaseFiles cases, DocumentStore documents, DueDates dueDates,
+                       DeadlineRules rules) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.documents = documents;
+    this.dueDates = dueDates;
+    this.rules = rules;
+  }
+
+  public void issue(DelegateExecution execution, boolean conforming) {
+    long caseId = cases.idOf(execution);
+    long reportId = ((Number) execution.getVariable("reportId")).longValue();
+    LocalDateTime now = CaseFiles.now();
+    Date deadline = conforming ? null : dueDates.calendarDays(rules.objectionDays());
+    LocalDateTime deadlineTime = deadline == null ? null : LocalDateTime.ofInstant(deadline.toInstant(), ZoneId.systemDefault());
+    GeneratedId key = new GeneratedId();
+    mapper.insertNotice(caseId, reportId, conforming, now, deadlineTime, key);
+
+    StringBuilder text = new StringBuilder()
+        .append("检验结果通知书 Notice of test result\n")
+        .append("案件编号 Case: ").append(execution.getVariable("caseNumber")).append('\n')
+        .append("企业 Enterprise: ").append(execution.getVariable("enterpriseName")).append('\n')
+        .append("产品 Product: ").append(execution.getVariable("productName"))
+        .append("  批号 Batch: ").append(execution.getVariable("batchNumber")).append('\n')
+        .append("检验报告 Report: ").append(execution.getVariable("reportNumber")).append('\n')
+        .append("结论 Conclusion: ").append(execution.getVariable("testConclusion")).append('\n');
+    if (!conforming) {
+      text.append("不合格项目 Nonconforming items:\n").append(execution.getVariable("nonconformingItems")).append('\n')
+          .append("如有异议，请于").append(deadlineTime.format(DAY)).append("前提出书面复检申请。")
+          .append(" Any objection must be raised by ").append(deadlineTime.format(DAY)).append(".\n");
+      execution.setVariable("objectionDeadline", deadline);
+      execution.setVariable("objectionDeadlineText", deadlineTime.format(DAY));
+    }
+    documents.storeNotice(caseId, "RESULT_NOTICE", execution.getVariable("caseNumber") + "-result-notice.txt",
+        text.toString(), CurrentUser.SYSTEM);
+    execution.setVariable("resultNoticeId", key.getId());
+  }
+}

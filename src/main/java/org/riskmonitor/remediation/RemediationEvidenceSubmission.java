@@ -1,0 +1,43 @@
+package org.riskmonitor.remediation;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Component;
+
+/** The enterprise reports what it corrected (form {@code submit-remediation-evidence}). */
+@Component("remediationEvidenceSubmission")
+public class RemediationEvidenceSubmission implements TaskListener {
+
+  /** Corrective action types, after the UK Product Safety Database's list. */
+  enum CorrectiveAction {
+    STOP_PRODUCTION, STOP_SALES, RECALL, DESTRUCTION, PROCESS_CHANGE, SUPPLIER_CHANGE, LABEL_CORRECTION, TRAINING
+  }
+
+  private final RemediationMapper mapper;
+  private final CaseFiles cases;
+  private final CurrentUser currentUser;
+
+  public RemediationEvidenceSubmission(RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    List<CorrectiveAction> actions = form.choices("correctiveActions", "整改措施 Corrective actions",
+        CorrectiveAction.class, true);
+    String description = form.text("evidenceDescription", "整改情况说明 Evidence", SubmittedForm.LONG_TEXT);
+    form.verify();
+    GeneratedId key = new GeneratedId();
+    mapper.insertEvidence(cases.idOf(task), String.join(",", actions.stream().map(Enum::name).toList()), description,
+        currentUser.id(), CaseFiles.now(), key);
+    task.setVariable("evidenceId", key.getId());
+  }
+}

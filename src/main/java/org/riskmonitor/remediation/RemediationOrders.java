@@ -1,0 +1,45 @@
+package org.riskmonitor.remediation;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.riskmonitor.calendar.DeadlineRules;
+import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.cases.CaseFiles;
+import org.springframework.stereotype.Service;
+
+/** Orders correction and sets its clocks: correction within 60 days, re-inspection by day 75 (SAMR Order No. 18). */
+@Service
+public class RemediationOrders {
+
+  private final RemediationMapper mapper;
+  private final DueDates dueDates;
+  private final DeadlineRules rules;
+
+  public RemediationOrders(RemediationMapper mapper, DueDates dueDates, DeadlineRules rules) {
+    this.mapper = mapper;
+    this.dueDates = dueDates;
+    this.rules = rules;
+  }
+
+  public RemediationOrder order(long caseId, VariableScope process) {
+    Date correction = dueDates.calendarDays(rules.correctionDays());
+    Date reinspection = dueDates.calendarDays(rules.reinspectionDays());
+    RemediationOrder order = new RemediationOrder(caseId, CaseFiles.now(), local(correction), local(reinspection));
+    mapper.insertOrder(order);
+    process.setVariable("correctionDeadline", correction);
+    process.setVariable("reinspectionDeadline", reinspection);
+    process.setVariable("correctionDeadlineText", order.correctionDeadlineText());
+    process.setVariable("reinspectionDeadlineText", order.reinspectionDeadlineText());
+    return order;
+  }
+
+  public RemediationOrder of(long caseId) {
+    return mapper.findOrder(caseId);
+  }
+
+  private static LocalDateTime local(Date date) {
+    return LocalDateTime.ofInstant(date.toInstant(), ZoneId.systemDefault());
+  }
+}

@@ -1,0 +1,39 @@
+package org.riskmonitor.response;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.SubmittedForm;
+import org.springframework.stereotype.Component;
+
+/** A manager approves the consumer alert or returns it (form {@code approve-consumer-alert}). */
+@Component("consumerAlertApproval")
+public class ConsumerAlertApproval implements TaskListener {
+
+  enum Decision { APPROVED, RETURNED }
+
+  private final RiskMeasures measures;
+  private final CurrentUser currentUser;
+
+  public ConsumerAlertApproval(RiskMeasures measures, CurrentUser currentUser) {
+    this.measures = measures;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    Decision decision = form.choice("alertDecision", "审批结论 Decision", Decision.class);
+    String comment = form.optionalText("approvalComment", "审批意见 Comment", 1000);
+    form.refuseIf(decision == Decision.RETURNED && comment == null, "审批意见 Comment：退回时必填 required when returning");
+    form.verify();
+    long alertId = ((Number) task.getVariable("consumerAlertId")).longValue();
+    if (!measures.decide(alertId, decision.name(), currentUser.id(), comment)) {
+      throw new FormRefusal("消费提示已审批 The alert was already decided");
+    }
+    task.setVariable("alertApproved", decision == Decision.APPROVED);
+    // a returned alert comes back for approval with a blank decision
+    task.removeVariable("alertDecision");
+  }
+}

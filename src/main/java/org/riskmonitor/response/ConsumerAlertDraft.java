@@ -1,0 +1,34 @@
+package org.riskmonitor.response;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.springframework.stereotype.Component;
+
+/** Coordinator drafts the consumer alert for a serious or high risk (form {@code draft-consumer-alert}). */
+@Component("consumerAlertDraft")
+public class ConsumerAlertDraft implements TaskListener {
+
+  private final RiskMeasures measures;
+  private final CaseFiles cases;
+  private final CurrentUser currentUser;
+
+  public ConsumerAlertDraft(RiskMeasures measures, CaseFiles cases, CurrentUser currentUser) {
+    this.measures = measures;
+    this.cases = cases;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    String title = form.text("alertTitle", "提示标题 Alert title");
+    String text = form.text("alertText", "提示内容 Alert text", SubmittedForm.LONG_TEXT);
+    form.verify();
+    long id = measures.record(cases.idOf(task), RiskMeasure.Kind.CONSUMER_ALERT, "DRAFT", title, text, null,
+        currentUser.id());
+    task.setVariable("consumerAlertId", id);
+  }
+}

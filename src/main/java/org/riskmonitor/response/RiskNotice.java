@@ -1,0 +1,48 @@
+package org.riskmonitor.response;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.document.DocumentStore;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.remediation.RemediationOrder;
+import org.riskmonitor.remediation.RemediationOrders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Risk notice to the enterprise with the order to stop and correct: starts the correction clock
+ * (60 days) and the re-inspection deadline (day 75).
+ */
+@Component("riskNotice")
+public class RiskNotice implements JavaDelegate {
+
+  private final RiskMeasures measures;
+  private final RemediationOrders remediation;
+  private final DocumentStore documents;
+  private final CaseFiles cases;
+
+  public RiskNotice(RiskMeasures measures, RemediationOrders remediation, DocumentStore documents, CaseFiles cases) {
+    this.measures = measures;
+    this.remediation = remediation;
+    this.documents = documents;
+    this.cases = cases;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long caseId = cases.idOf(execution);
+    RemediationOrder order = remediation.order(caseId, execution);
+    String text = "风险告知及整改通知书 Risk notice and remediation order\n"
+        + "案件编号 Case: " + execution.getVariable("caseNumber") + '\n'
+        + "企业 Enterprise: " + execution.getVariable("enterpriseName") + '\n'
+        + "产品 Product: " + execution.getVariable("productName") + "  批号 Batch: " + execution.getVariable("batchNumber") + '\n'
+        + "风险等级 Risk level: " + execution.getVariable("riskLevelName") + '\n'
+        + "请立即停止生产、销售不合格产品，并于" + order.correctionDeadlineText() + "前完成整改；"
+        + order.reinspectionDeadlineText() + "前将进行复查。\n"
+        + "Stop making and selling the nonconforming product at once; correct by " + order.correctionDeadlineText()
+        + "; re-inspection by " + order.reinspectionDeadlineText() + ".\n";
+    measures.record(caseId, RiskMeasure.Kind.RISK_NOTICE, "ISSUED", "风险告知 Risk notice", text, null, CurrentUser.SYSTEM);
+    documents.storeNotice(caseId, "RISK_NOTICE", execution.getVariable("caseNumber") + "-risk-notice.txt", text,
+        CurrentUser.SYSTEM);
+  }
+}

@@ -1,0 +1,45 @@
+package org.riskmonitor.risk;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.springframework.stereotype.Component;
+
+/** The expert names the causes of the nonconformity (form {@code analyse-causes}). */
+@Component("causeAnalysisSubmission")
+public class CauseAnalysisSubmission implements TaskListener {
+
+  private final RiskMapper mapper;
+  private final CaseFiles cases;
+  private final CurrentUser currentUser;
+
+  public CauseAnalysisSubmission(RiskMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    long caseId = cases.idOf(task);
+    String analyst = currentUser.id();
+    SubmittedForm form = new SubmittedForm(task);
+    List<Cause> causes = form.rows("causes", "问题原因 Causes", 1, 20, row -> {
+      Cause.Category category = row.choice("category", "原因类别 Category", Cause.Category.class);
+      String description = row.text("description", "原因说明 Description", 2000);
+      Cause.Severity severity = row.choice("severity", "严重程度 Severity", Cause.Severity.class);
+      return category == null || description == null || severity == null ? null
+          : new Cause(null, caseId, category.name(), description, severity.name(), analyst, CaseFiles.now());
+    });
+    String comparison = form.text("spotCheckComparison", "与监督抽查结果比对 Comparison with spot checks", SubmittedForm.LONG_TEXT);
+    form.verify();
+
+    causes.forEach(mapper::insertCause);
+    mapper.insertAnalysis(caseId, comparison, analyst, CaseFiles.now());
+    task.setVariable("causesSummary", String.join("\n", causes.stream()
+        .map(c -> Cause.Category.valueOf(c.category()).label() + "：" + c.description()).toList()));
+  }
+}

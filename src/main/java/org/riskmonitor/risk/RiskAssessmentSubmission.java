@@ -1,0 +1,54 @@
+package org.riskmonitor.risk;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Component;
+
+/** The expert's injury scenarios (form {@code assess-risk}); the level follows from the DMN. */
+@Component("riskAssessmentSubmission")
+public class RiskAssessmentSubmission implements TaskListener {
+
+  private record Scenario(String description, int severity, String steps, double probability) {
+  }
+
+  private final RiskMapper mapper;
+  private final CaseFiles cases;
+  private final CurrentUser currentUser;
+
+  public RiskAssessmentSubmission(RiskMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    List<Scenario> scenarios = form.rows("riskScenarios", "伤害场景 Injury scenarios", 1, 20, row -> {
+      String description = row.text("description", "场景描述 Description", 2000);
+      String severity = row.oneOf("severity", "严重程度 Severity", Set.of("1", "2", "3", "4"));
+      String steps = row.text("stepProbabilities", "各步骤概率 Step probabilities", 500);
+      Double probability = steps == null ? null : StepProbabilities.product(steps);
+      row.refuseIf(steps != null && probability == null,
+          "各步骤概率 Step probabilities：应为0到1之间的分数或小数，以逗号分隔 fractions or decimals in (0, 1], comma-separated");
+      return description == null || severity == null || probability == null ? null
+          : new Scenario(description, Integer.parseInt(severity), steps, probability);
+    });
+    form.verify();
+
+    GeneratedId key = new GeneratedId();
+    mapper.insertAssessment(cases.idOf(task), currentUser.id(), CaseFiles.now(), key);
+    for (int i = 0; i < scenarios.size(); i++) {
+      Scenario s = scenarios.get(i);
+      mapper.insertScenario(new RiskScenario(null, key.getId(), i + 1, s.description(), s.severity(), s.steps(),
+          s.probability(), null));
+    }
+    task.setVariable("riskAssessmentId", key.getId());
+  }
+}

@@ -1,0 +1,45 @@
+package org.riskmonitor.risk;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.riskmonitor.cases.CaseFiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each scenario's level comes from the decision table {@code risk-level}; the case takes the
+ * level of its worst scenario.
+ */
+@Component("riskLevelDetermination")
+public class RiskLevelDetermination implements JavaDelegate {
+
+  private final RiskMapper mapper;
+  private final CaseFiles cases;
+  private final DecisionService decisionService;
+
+  public RiskLevelDetermination(RiskMapper mapper, CaseFiles cases, DecisionService decisionService) {
+    this.mapper = mapper;
+    this.cases = cases;
+    this.decisionService = decisionService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    long assessmentId = ((Number) execution.getVariable("riskAssessmentId")).longValue();
+    RiskLevel caseLevel = null;
+    for (RiskScenario scenario : mapper.scenarios(assessmentId)) {
+      String level = decisionService.evaluateDecisionByKey("risk-level")
+          .variables(Variables.createVariables()
+              .putValue("severity", scenario.severity())
+              .putValue("probability", scenario.probability()))
+          .evaluate().getSingleEntry();
+      mapper.setScenarioLevel(scenario.id(), level);
+      caseLevel = RiskLevel.valueOf(level).worse(caseLevel);
+    }
+    mapper.setAssessmentLevel(assessmentId, caseLevel.name());
+    cases.setRiskLevel(cases.idOf(execution), caseLevel.name());
+    execution.setVariable("riskLevel", caseLevel.name());
+    execution.setVariable("riskLevelName", caseLevel.label());
+  }
+}

@@ -1,0 +1,50 @@
+package org.riskmonitor.sampling;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Component;
+
+/**
+ * A new sample after remediation (form {@code draw-reinspection-sample}), on a slip of its own that
+ * keeps the product's description from the first slip.
+ */
+@Component("reinspectionSampling")
+public class ReinspectionSampling implements TaskListener {
+
+  private final CaseFiles cases;
+  private final SamplingMapper mapper;
+  private final CurrentUser currentUser;
+  private final DueDates dueDates;
+
+  public ReinspectionSampling(CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+    this.cases = cases;
+    this.mapper = mapper;
+    this.currentUser = currentUser;
+    this.dueDates = dueDates;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    SubmittedForm form = new SubmittedForm(task);
+    String batchNumber = form.text("reinspectionBatchNumber", "复查批号 Re-inspection batch number", 100);
+    String seal = form.text("reinspectionSealNumber", "封样编号 Seal number", 50);
+    Integer quantity = form.wholeNumber("reinspectionSampleQuantity", "样品数量 Sample quantity", 1);
+    LocalDate sampledOn = form.dateNotAfter("sampledOn", "抽样日期 Sampling date", dueDates.today());
+    form.verify();
+
+    SamplingSlip first = mapper.findSlip(((Number) task.getVariable("samplingSlipId")).longValue());
+    GeneratedId slipKey = new GeneratedId();
+    mapper.insertSlip(new SamplingSlip(null, cases.idOf(task), "REINSPECTION", currentUser.id(), null,
+        first.labelledManufacturer(), first.brand(), first.model(), batchNumber, first.productionDate(),
+        first.cccCertificate(), null, sampledOn, null, null, null, null, CaseFiles.now()), slipKey);
+    GeneratedId sampleKey = new GeneratedId();
+    mapper.insertSample(new Sample(null, slipKey.getId(), "REINSPECTION", seal, quantity), sampleKey);
+    task.setVariable("reinspectionSampleId", sampleKey.getId());
+  }
+}

@@ -1,0 +1,48 @@
+package org.riskmonitor.sampling;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.User;
+import org.riskmonitor.cases.AssignmentOptions;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.laboratory.Lab;
+import org.springframework.stereotype.Component;
+
+/** Coordinator assigns the sampler and the lab (form {@code assign-sampling}). */
+@Component("samplingAssignment")
+public class SamplingAssignment implements TaskListener {
+
+  private final CaseFiles cases;
+  private final AssignmentOptions options;
+  private final IdentityService identityService;
+
+  public SamplingAssignment(CaseFiles cases, AssignmentOptions options, IdentityService identityService) {
+    this.cases = cases;
+    this.options = options;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    MonitoringCase monitoringCase = cases.of(task);
+    SubmittedForm form = new SubmittedForm(task);
+    List<Lab> labs = options.eligibleLabs(monitoringCase, null);
+    String samplerId = form.oneOf("samplerId", "抽样人员 Sampler",
+        options.samplers().stream().map(User::getId).toList());
+    String labId = form.oneOf("labId", "检验机构 Laboratory", labs.stream().map(lab -> String.valueOf(lab.id())).toList());
+    form.verify();
+
+    Lab lab = labs.stream().filter(l -> String.valueOf(l.id()).equals(labId)).findFirst().orElseThrow();
+    cases.assignSampling(monitoringCase.id(), samplerId, lab.id());
+    task.setVariable("samplerId", samplerId);
+    task.setVariable("samplerName", AssignmentOptions.fullName(
+        identityService.createUserQuery().userId(samplerId).singleResult()));
+    task.setVariable("labId", lab.id());
+    task.setVariable("labName", lab.name());
+    task.setVariable("labGroup", lab.groupId());
+  }
+}

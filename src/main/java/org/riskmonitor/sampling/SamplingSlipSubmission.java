@@ -1,0 +1,76 @@
+package org.riskmonitor.sampling;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.stereotype.Component;
+
+/** The sampler's slip (form {@code sampling-slip}): the batch, and the test and backup samples sealed. */
+@Component("samplingSlipSubmission")
+public class SamplingSlipSubmission implements TaskListener {
+
+  private final CaseFiles cases;
+  private final SamplingMapper mapper;
+  private final CurrentUser currentUser;
+  private final DueDates dueDates;
+
+  public SamplingSlipSubmission(CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+    this.cases = cases;
+    this.mapper = mapper;
+    this.currentUser = currentUser;
+    this.dueDates = dueDates;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    LocalDate today = dueDates.today();
+    SubmittedForm form = new SubmittedForm(task);
+    String manufacturer = form.text("labelledManufacturer", "标称生产者 Labelled manufacturer");
+    String brand = form.text("brand", "商标 Brand", 100);
+    String model = form.text("model", "规格型号 Model", 100);
+    String batchNumber = form.text("batchNumber", "生产日期/批号 Batch number", 100);
+    LocalDate producedOn = form.dateNotAfter("productionDate", "生产日期 Production date", today);
+    String ccc = form.optionalText("cccCertificate", "CCC证书编号 CCC certificate", 100);
+    Integer stock = form.wholeNumber("stockQuantity", "库存数量 Stock quantity", 1);
+    Integer testQuantity = form.wholeNumber("testSampleQuantity", "检验样品数量 Test sample quantity", 1);
+    Integer backupQuantity = form.wholeNumber("backupSampleQuantity", "备用样品数量 Backup sample quantity", 1);
+    String testSeal = form.text("testSealNumber", "检验样品封样编号 Test sample seal number", 50);
+    String backupSeal = form.text("backupSealNumber", "备用样品封样编号 Backup sample seal number", 50);
+    String secondSampler = form.text("secondSampler", "第二抽样人 Second sampler", 100);
+    LocalDate sampledOn = form.dateNotAfter("sampledOn", "抽样日期 Sampling date", today);
+    form.refuseIf(testSeal != null && testSeal.equals(backupSeal),
+        "检验样品与备用样品的封样编号不得相同 Test and backup samples need different seal numbers");
+    form.refuseIf(stock != null && testQuantity != null && backupQuantity != null && testQuantity + backupQuantity > stock,
+        "抽样数量不得超过库存 Samples cannot exceed the stock");
+    form.refuseIf(producedOn != null && sampledOn != null && producedOn.isAfter(sampledOn),
+        "生产日期不得晚于抽样日期 Production date cannot be after the sampling date");
+    String samplerId = currentUser.id();
+    form.refuseIf(secondSampler != null && secondSampler.equalsIgnoreCase(samplerId),
+        "抽样单须由两名不同的抽样人签字 Two different samplers must sign");
+    form.verify();
+
+    long caseId = cases.idOf(task);
+    GeneratedId slipKey = new GeneratedId();
+    mapper.insertSlip(new SamplingSlip(null, caseId, "INITIAL", samplerId, secondSampler, manufacturer, brand, model,
+        batchNumber, producedOn, ccc, stock, sampledOn, null, null, null, null, CaseFiles.now()), slipKey);
+    GeneratedId testKey = new GeneratedId();
+    mapper.insertSample(new Sample(null, slipKey.getId(), "TEST", testSeal, testQuantity), testKey);
+    GeneratedId backupKey = new GeneratedId();
+    mapper.insertSample(new Sample(null, slipKey.getId(), "BACKUP", backupSeal, backupQuantity), backupKey);
+
+    task.setVariable("samplingSlipId", slipKey.getId());
+    task.setVariable("testSampleId", testKey.getId());
+    task.setVariable("backupSampleId", backupKey.getId());
+    task.setVariable("brand", brand);
+    task.setVariable("model", model);
+    task.setVariable("batchNumber", batchNumber);
+    task.setVariable("productionDate", producedOn.toString());
+    task.setVariable("testSealNumber", testSeal);
+    task.setVariable("backupSealNumber", backupSeal);
+  }
+}
