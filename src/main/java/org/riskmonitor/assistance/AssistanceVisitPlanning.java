@@ -10,6 +10,7 @@ import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.expert.Expert;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
@@ -18,14 +19,16 @@ import org.springframework.stereotype.Component;
 @Component("assistanceVisitPlanning")
 public class AssistanceVisitPlanning implements TaskListener {
 
+  private final FormDefinitions forms;
   private final AssistanceMapper mapper;
   private final CaseFiles cases;
   private final AssignmentOptions options;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public AssistanceVisitPlanning(AssistanceMapper mapper, CaseFiles cases, AssignmentOptions options,
+  public AssistanceVisitPlanning(FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, AssignmentOptions options,
                                  CurrentUser currentUser, DueDates dueDates) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.options = options;
@@ -38,17 +41,14 @@ public class AssistanceVisitPlanning implements TaskListener {
     MonitoringCase monitoringCase = cases.of(task);
     List<Expert> experts = options.eligibleExperts(monitoringCase);
     List<String> expertIds = experts.stream().map(Expert::userId).toList();
-    SubmittedForm form = new SubmittedForm(task);
-    String lead = form.oneOf("visitLeadExpertId", "带队专家 Lead expert", expertIds);
-    String second = form.optionalText("visitSecondExpertId", "随行专家 Second expert", 64);
-    LocalDate plannedOn = form.date("plannedVisitDate", "计划帮扶日期 Planned visit date");
-    form.refuseIf(second != null && !expertIds.contains(second), "随行专家 Second expert：不是可选的值 not one of the choices");
+    SubmittedForm form = forms.submission(task);
+    String lead = form.oneOf("visitLeadExpertId", expertIds);
+    String second = form.optionalOneOf("visitSecondExpertId", expertIds);
+    form.dateNotBefore("plannedVisitDate", dueDates.today());
     form.refuseIf(second != null && second.equals(lead), "随行专家不能与带队专家相同 The second expert must differ from the lead");
-    form.refuseIf(plannedOn != null && plannedOn.isBefore(dueDates.today()),
-        "计划帮扶日期 Planned visit date：不得早于今天 cannot be in the past");
     form.verify();
     GeneratedId key = new GeneratedId();
-    mapper.insertVisit(monitoringCase.id(), lead, second, plannedOn, currentUser.id(), key);
+    mapper.insertVisit(monitoringCase.id(), lead, second, form.date("plannedVisitDate"), currentUser.id(), key);
     task.setVariable("visitId", key.getId());
     task.setVariable("visitLeadExpertId", lead);
     task.setVariable("visitLeadExpertName", experts.stream().filter(e -> e.userId().equals(lead)).findFirst().orElseThrow().name());

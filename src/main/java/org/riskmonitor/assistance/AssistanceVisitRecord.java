@@ -8,6 +8,7 @@ import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.OptionList;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
@@ -24,11 +25,13 @@ public class AssistanceVisitRecord implements TaskListener {
   private record Attendee(String name, String organisation) {
   }
 
+  private final FormDefinitions forms;
   private final AssistanceMapper mapper;
   private final CaseFiles cases;
   private final DueDates dueDates;
 
-  public AssistanceVisitRecord(AssistanceMapper mapper, CaseFiles cases, DueDates dueDates) {
+  public AssistanceVisitRecord(FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.dueDates = dueDates;
@@ -36,21 +39,21 @@ public class AssistanceVisitRecord implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    LocalDate visitedOn = form.dateNotAfter("visitedOn", "帮扶日期 Visit date", dueDates.today());
-    String summary = form.text("visitSummary", "帮扶情况 Visit summary", SubmittedForm.LONG_TEXT);
-    MeetingKind meeting = form.choice("meetingKind", "会议类型 Meeting", MeetingKind.class);
+    SubmittedForm form = forms.submission(task);
+    LocalDate visitedOn = form.dateNotAfter("visitedOn", dueDates.today());
+    String summary = form.text("visitSummary");
+    MeetingKind meeting = form.choice("meetingKind", MeetingKind.class);
     boolean held = meeting != null && meeting != MeetingKind.NONE;
-    String topic = held ? form.text("meetingTopic", "会议主题 Meeting topic") : null;
+    String topic = held ? form.text("meetingTopic") : null;
     List<Attendee> attendees = held
-        ? form.rows("attendees", "参会人员 Attendees", 1, 500, row -> {
-          String name = row.text("attendeeName", "姓名 Name", 100);
-          String organisation = row.text("organisation", "单位 Organisation", 200);
+        ? form.rows("attendees", 1, 500, row -> {
+          String name = row.text("attendeeName");
+          String organisation = row.text("organisation");
           return name == null || organisation == null ? null : new Attendee(name, organisation);
         })
         : List.of();
-    List<String> problems = form.rows("problems", "发现的问题 Problems found", 1, 100,
-        row -> row.text("description", "问题描述 Description", 2000));
+    List<String> problems = form.rows("problems", 1, 100,
+        row -> row.text("description"));
     form.verify();
 
     long caseId = cases.idOf(task);

@@ -8,6 +8,7 @@ import org.riskmonitor.enterprise.Enterprise;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.enterprise.Uscc;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +19,14 @@ import org.springframework.stereotype.Component;
 @Component("caseOpening")
 public class CaseOpening implements ExecutionListener {
 
+  private final FormDefinitions forms;
   private final CaseFiles cases;
   private final EnterpriseRegistry enterprises;
   private final Catalogue catalogue;
   private final CurrentUser currentUser;
 
-  public CaseOpening(CaseFiles cases, EnterpriseRegistry enterprises, Catalogue catalogue, CurrentUser currentUser) {
+  public CaseOpening(FormDefinitions forms, CaseFiles cases, EnterpriseRegistry enterprises, Catalogue catalogue, CurrentUser currentUser) {
+    this.forms = forms;
     this.cases = cases;
     this.enterprises = enterprises;
     this.catalogue = catalogue;
@@ -32,12 +35,12 @@ public class CaseOpening implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    SubmittedForm form = new SubmittedForm(execution);
-    String uscc = form.text("enterpriseUscc", "统一社会信用代码 USCC", 18);
-    String kindCode = form.text("productKind", "产品类别 Product kind", 40);
-    String productName = form.text("productName", "产品名称 Product name");
-    Venue venue = form.choice("venue", "抽样环节 Venue", Venue.class);
-    String planNumber = form.text("planNumber", "计划/任务编号 Plan number", 50);
+    SubmittedForm form = forms.submission(execution);
+    String uscc = form.text("enterpriseUscc");
+    String kindCode = form.text("productKind");
+    String productName = form.text("productName");
+    Venue venue = form.choice("venue", Venue.class);
+    String planNumber = form.text("planNumber");
     Enterprise enterprise = null;
     if (uscc != null) {
       if (Uscc.check(uscc) == Uscc.Verdict.MALFORMED) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -11,11 +12,13 @@ import org.springframework.stereotype.Component;
 @Component("caseClosing")
 public class CaseClosing implements TaskListener {
 
+  private final FormDefinitions forms;
   private final ClosureMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public CaseClosing(ClosureMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public CaseClosing(FormDefinitions forms, ClosureMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -23,8 +26,8 @@ public class CaseClosing implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    String summary = form.text("closureSummary", "结案意见 Closure summary", SubmittedForm.LONG_TEXT);
+    SubmittedForm form = forms.submission(task);
+    String summary = form.text("closureSummary");
     form.verify();
     Outcome outcome = Outcome.valueOf((String) task.getVariable("closureOutcome"));
     mapper.insert(cases.idOf(task), outcome.name(), outcome.listEntry().name(), summary, currentUser.id(), CaseFiles.now());

@@ -10,101 +10,88 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Reads the values a form submitted and checks each one again on the server, whatever the
- * browser already checked. Problems are collected so the user sees all of them at once;
- * {@link #verify()} refuses the submission if there is any.
+ * browser already checked. Labels, lengths, patterns and minimums come from the form itself.
+ * Problems are collected so the user sees all of them at once; {@link #verify()} refuses the
+ * submission if there is any.
  */
 public final class SubmittedForm {
 
-  public static final int SHORT_TEXT = 200;
-  public static final int LONG_TEXT = 4000;
+  /** For fields whose form sets no length (choices, ids). */
+  static final int DEFAULT_MAX_LENGTH = 200;
 
   private final VariableScope values;
+  private final Map<String, FieldSpec> fields;
   private final List<String> problems = new ArrayList<>();
 
-  public SubmittedForm(VariableScope values) {
+  SubmittedForm(VariableScope values, Map<String, FieldSpec> fields) {
     this.values = values;
+    this.fields = fields;
   }
 
-  public String text(String key, String label) {
-    return text(key, label, SHORT_TEXT);
-  }
-
-  public String text(String key, String label, int maxLength) {
-    String value = optionalText(key, label, maxLength);
-    if (value == null) {
-      problems.add(label + "：必填 required");
+  public String text(String key) {
+    String value = optionalText(key);
+    if (value == null && !reported(key)) {
+      required(spec(key));
     }
     return value;
   }
 
-  public String optionalText(String key, String label) {
-    return optionalText(key, label, SHORT_TEXT);
+  public String optionalText(String key) {
+    FieldSpec spec = spec(key);
+    return checkText(spec, values.getVariable(key), spec.label());
   }
 
-  public String optionalText(String key, String label, int maxLength) {
-    Object raw = values.getVariable(key);
-    if (raw == null) {
-      return null;
+  /** A field the form shows only in some cases (e.g. a reason when rejecting), required in those. */
+  public String textRequiredWhen(boolean required, String key) {
+    String value = optionalText(key);
+    if (required && value == null && !reported(key)) {
+      required(spec(key));
     }
-    if (!(raw instanceof String s)) {
-      problems.add(label + "：应为文字 must be text");
-      return null;
-    }
-    String trimmed = s.strip();
-    if (trimmed.isEmpty()) {
-      return null;
-    }
-    if (trimmed.length() > maxLength) {
-      problems.add(label + "：不得超过" + maxLength + "个字符 at most " + maxLength + " characters");
-      return null;
-    }
-    return trimmed;
+    return required ? value : null;
   }
 
-  /** A whole number of at least {@code min}; accepts any integral number type or its digits. */
-  public Integer wholeNumber(String key, String label, int min) {
+  /** A whole number of at least the form's minimum; accepts any integral number type or its digits. */
+  public Integer wholeNumber(String key) {
+    FieldSpec spec = spec(key);
     Object raw = values.getVariable(key);
     if (raw == null || (raw instanceof String s && s.isBlank())) {
-      problems.add(label + "：必填 required");
-      return null;
+      return required(spec);
     }
     Long number = null;
     if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
       number = ((Number) raw).longValue();
-    } else if (raw instanceof Double d && d == Math.rint(d) && !d.isInfinite()) {
+    } else if (raw instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 1e10) {
       number = d.longValue();
     } else if (raw instanceof String s && s.strip().matches("-?\\d{1,9}")) {
       number = Long.parseLong(s.strip());
     }
     if (number == null || number > Integer.MAX_VALUE) {
-      problems.add(label + "：应为整数 must be a whole number");
-      return null;
+      return problem(spec.label() + "：应为整数 must be a whole number");
     }
+    int min = spec.min() == null ? Integer.MIN_VALUE : spec.min();
     if (number < min) {
-      problems.add(label + "：不得小于" + min + " must be at least " + min);
-      return null;
+      return problem(spec.label() + "：不得小于" + min + " must be at least " + min);
     }
     return number.intValue();
   }
 
   /** A calendar date; form-js sends {@code yyyy-MM-dd}, the Java API may send a Date. */
-  public LocalDate date(String key, String label) {
+  public LocalDate date(String key) {
+    FieldSpec spec = spec(key);
     Object raw = values.getVariable(key);
     if (raw == null || (raw instanceof String s && s.isBlank())) {
-      problems.add(label + "：必填 required");
-      return null;
+      return required(spec);
     }
     if (raw instanceof Date d) {
       return d.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
     }
-    if (raw instanceof String s) {
+    if (raw instanceof String s && s.length() <= 40) {
       String text = s.strip();
       try {
         return text.length() > 10 ? OffsetDateTime.parse(text).toLocalDate() : LocalDate.parse(text);
@@ -112,119 +99,119 @@ public final class SubmittedForm {
         // reported below
       }
     }
-    problems.add(label + "：应为日期 yyyy-MM-dd must be a date");
-    return null;
+    return problem(spec.label() + "：应为日期 yyyy-MM-dd must be a date");
   }
 
-  public LocalDate dateNotAfter(String key, String label, LocalDate latest) {
-    LocalDate date = date(key, label);
+  public LocalDate dateNotAfter(String key, LocalDate latest) {
+    LocalDate date = date(key);
     if (date != null && date.isAfter(latest)) {
-      problems.add(label + "：不得晚于" + latest + " must not be after " + latest);
-      return null;
+      return problem(spec(key).label() + "：不得晚于" + latest + " must not be after " + latest);
+    }
+    return date;
+  }
+
+  public LocalDate dateNotBefore(String key, LocalDate earliest) {
+    LocalDate date = date(key);
+    if (date != null && date.isBefore(earliest)) {
+      return problem(spec(key).label() + "：不得早于" + earliest + " must not be before " + earliest);
     }
     return date;
   }
 
   /** A checkbox that must be ticked, such as a confirmation. */
-  public boolean ticked(String key, String label) {
-    Object raw = values.getVariable(key);
-    boolean ticked = Boolean.TRUE.equals(raw) || "true".equals(raw);
-    if (!ticked) {
-      problems.add(label + "：须勾选确认 must be ticked");
+  public boolean ticked(String key) {
+    boolean ticked = optionalTick(key);
+    if (!ticked && !reported(key)) {
+      problem(spec(key).label() + "：须勾选确认 must be ticked");
     }
     return ticked;
   }
 
-  public boolean optionalTick(String key, String label) {
+  public boolean optionalTick(String key) {
     Object raw = values.getVariable(key);
     if (raw == null || raw instanceof Boolean || "true".equals(raw) || "false".equals(raw)) {
       return Boolean.TRUE.equals(raw) || "true".equals(raw);
     }
-    problems.add(label + "：应为是或否 must be yes or no");
+    problem(spec(key).label() + "：应为是或否 must be yes or no");
     return false;
   }
 
   /** One of the codes of an enumeration. */
-  public <E extends Enum<E>> E choice(String key, String label, Class<E> codes) {
-    String code = text(key, label, 40);
-    if (code == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(codes, code);
-    } catch (IllegalArgumentException e) {
-      problems.add(label + "：不是可选的值 not one of the choices");
-      return null;
-    }
+  public <E extends Enum<E>> E choice(String key, Class<E> codes) {
+    String code = text(key);
+    return code == null ? null : toCode(code, codes, spec(key).label());
   }
 
   /** One of the given values, e.g. the ids of an option list built from our tables. */
-  public String oneOf(String key, String label, Collection<String> allowed) {
-    String value = text(key, label, 64);
+  public String oneOf(String key, Collection<String> allowed) {
+    String value = text(key);
     if (value != null && !allowed.contains(value)) {
-      problems.add(label + "：不是可选的值 not one of the choices");
-      return null;
+      return problem(spec(key).label() + "：不是可选的值 not one of the choices");
     }
     return value;
   }
 
-  /** A multi-choice list (form-js checklist, sent as a Json array of strings). */
-  public <E extends Enum<E>> List<E> choices(String key, String label, Class<E> codes, boolean required) {
+  public String optionalOneOf(String key, Collection<String> allowed) {
+    String value = optionalText(key);
+    if (value != null && !allowed.contains(value)) {
+      return problem(spec(key).label() + "：不是可选的值 not one of the choices");
+    }
+    return value;
+  }
+
+  /** A multi-choice list (form-js checklist, sent as a Json array of strings); at least one. */
+  public <E extends Enum<E>> List<E> choices(String key, Class<E> codes) {
     List<E> chosen = new ArrayList<>();
-    for (String code : strings(key, label)) {
-      try {
-        chosen.add(Enum.valueOf(codes, code));
-      } catch (IllegalArgumentException e) {
-        problems.add(label + "：不是可选的值 not one of the choices");
+    for (String code : strings(key)) {
+      E value = toCode(code, codes, spec(key).label());
+      if (value == null) {
         return List.of();
       }
+      chosen.add(value);
     }
-    if (required && chosen.isEmpty()) {
-      problems.add(label + "：至少选择一项 choose at least one");
+    if (chosen.isEmpty() && !reported(key)) {
+      problem(spec(key).label() + "：至少选择一项 choose at least one");
     }
     return chosen;
   }
 
-  public List<String> strings(String key, String label) {
+  public List<String> strings(String key) {
+    String label = spec(key).label();
     Object raw = values.getVariable(key);
+    List<String> result = new ArrayList<>();
+    Iterable<?> elements;
     if (raw == null) {
+      return result;
+    } else if (raw instanceof SpinJsonNode json && json.isArray()) {
+      elements = json.elements().stream().map(e -> e.isString() ? e.stringValue() : e).toList();
+    } else if (raw instanceof Collection<?> list) {
+      elements = list;
+    } else {
+      problem(label + "：格式不正确 wrong format");
       return List.of();
     }
-    List<String> result = new ArrayList<>();
-    if (raw instanceof SpinJsonNode json && json.isArray()) {
-      for (SpinJsonNode element : json.elements()) {
-        if (!element.isString()) {
-          problems.add(label + "：格式不正确 wrong format");
-          return List.of();
-        }
-        result.add(element.stringValue());
+    for (Object element : elements) {
+      if (!(element instanceof String s) || s.length() > DEFAULT_MAX_LENGTH) {
+        problem(label + "：格式不正确 wrong format");
+        return List.of();
       }
-    } else if (raw instanceof Collection<?> list) {
-      for (Object element : list) {
-        if (!(element instanceof String s)) {
-          problems.add(label + "：格式不正确 wrong format");
-          return List.of();
-        }
-        result.add(s);
-      }
-    } else {
-      problems.add(label + "：格式不正确 wrong format");
-      return List.of();
+      result.add(s);
     }
     return result;
   }
 
   /**
    * The rows of a dynamic list (sent as a Json array of objects). Each row is read through a
-   * {@link Row}, which reports problems with the row number.
+   * {@link Row}, which reports problems with the row number; a reader returns null for a bad row.
    */
-  public <T> List<T> rows(String key, String label, int minRows, int maxRows, Function<Row, T> reader) {
+  public <T> List<T> rows(String key, int minRows, int maxRows, Function<Row, T> reader) {
+    FieldSpec list = spec(key);
     Object raw = values.getVariable(key);
     List<Map<String, Object>> maps = new ArrayList<>();
     if (raw instanceof SpinJsonNode json && json.isArray()) {
       for (SpinJsonNode element : json.elements()) {
         if (!element.isObject()) {
-          problems.add(label + "：格式不正确 wrong format");
+          problem(list.label() + "：格式不正确 wrong format");
           return List.of();
         }
         Map<String, Object> row = new LinkedHashMap<>();
@@ -233,14 +220,14 @@ public final class SubmittedForm {
           row.put(field, value.isString() ? value.stringValue()
               : value.isNumber() ? value.numberValue()
               : value.isBoolean() ? value.boolValue()
-              : value.isNull() ? null : value.toString());
+              : value.isNull() ? null : value);
         }
         maps.add(row);
       }
-    } else if (raw instanceof List<?> list) {
-      for (Object element : list) {
+    } else if (raw instanceof List<?> elements) {
+      for (Object element : elements) {
         if (!(element instanceof Map<?, ?> map)) {
-          problems.add(label + "：格式不正确 wrong format");
+          problem(list.label() + "：格式不正确 wrong format");
           return List.of();
         }
         Map<String, Object> row = new LinkedHashMap<>();
@@ -248,20 +235,20 @@ public final class SubmittedForm {
         maps.add(row);
       }
     } else if (raw != null) {
-      problems.add(label + "：格式不正确 wrong format");
+      problem(list.label() + "：格式不正确 wrong format");
       return List.of();
     }
     if (maps.size() < minRows) {
-      problems.add(label + "：至少填写" + minRows + "行 at least " + minRows + " row(s)");
+      problem(list.label() + "：至少填写" + minRows + "行 at least " + minRows + " row(s)");
       return List.of();
     }
     if (maps.size() > maxRows) {
-      problems.add(label + "：不得超过" + maxRows + "行 at most " + maxRows + " rows");
+      problem(list.label() + "：不得超过" + maxRows + "行 at most " + maxRows + " rows");
       return List.of();
     }
     List<T> result = new ArrayList<>();
     for (int i = 0; i < maps.size(); i++) {
-      result.add(reader.apply(new Row(label + " 第" + (i + 1) + "行 row " + (i + 1), maps.get(i))));
+      result.add(reader.apply(new Row(list, i + 1, maps.get(i))));
     }
     return result;
   }
@@ -273,8 +260,8 @@ public final class SubmittedForm {
     }
   }
 
-  public boolean hasProblems() {
-    return !problems.isEmpty();
+  public String label(String key) {
+    return spec(key).label();
   }
 
   /** Refuses the whole submission if any value was wrong. */
@@ -284,59 +271,98 @@ public final class SubmittedForm {
     }
   }
 
+  private FieldSpec spec(String key) {
+    FieldSpec spec = fields.get(key);
+    if (spec == null) {
+      throw new IllegalStateException("the form has no field " + key);
+    }
+    return spec;
+  }
+
+  private String checkText(FieldSpec spec, Object raw, String label) {
+    if (raw == null) {
+      return null;
+    }
+    if (!(raw instanceof String s)) {
+      return problem(label + "：应为文字 must be text");
+    }
+    String trimmed = s.strip();
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    int maxLength = spec.maxLength() == null ? DEFAULT_MAX_LENGTH : spec.maxLength();
+    if (trimmed.length() > maxLength) {
+      return problem(label + "：不得超过" + maxLength + "个字符 at most " + maxLength + " characters");
+    }
+    if (spec.pattern() != null && !spec.pattern().matcher(trimmed).matches()) {
+      return problem(label + "：格式不正确 wrong format");
+    }
+    return trimmed;
+  }
+
+  private <E extends Enum<E>> E toCode(String code, Class<E> codes, String label) {
+    try {
+      return Enum.valueOf(codes, code);
+    } catch (IllegalArgumentException e) {
+      return problem(label + "：不是可选的值 not one of the choices");
+    }
+  }
+
+  /** Whether a problem with this field's label was already reported, so one field gets one message. */
+  private boolean reported(String key) {
+    String label = spec(key).label();
+    return problems.stream().anyMatch(p -> p.startsWith(label + "："));
+  }
+
+  private <T> T required(FieldSpec spec) {
+    return problem(spec.label() + "：必填 required");
+  }
+
+  private <T> T problem(String message) {
+    problems.add(message);
+    return null;
+  }
+
   /** One row of a dynamic list. */
   public final class Row {
-    private final String label;
-    private final Map<String, Object> fields;
+    private final FieldSpec list;
+    private final String prefix;
+    private final Map<String, Object> cells;
 
-    Row(String label, Map<String, Object> fields) {
-      this.label = label;
-      this.fields = fields;
+    Row(FieldSpec list, int number, Map<String, Object> cells) {
+      this.list = list;
+      this.prefix = list.label() + " 第" + number + "行 row " + number + " ";
+      this.cells = cells;
     }
 
-    public String text(String key, String fieldLabel, int maxLength) {
-      Object raw = fields.get(key);
-      String value = raw instanceof String s ? s.strip() : raw instanceof Number n ? n.toString() : null;
-      if (raw != null && value == null) {
-        problems.add(label + " " + fieldLabel + "：应为文字 must be text");
-        return null;
-      }
-      if (value == null || value.isEmpty()) {
-        problems.add(label + " " + fieldLabel + "：必填 required");
-        return null;
-      }
-      if (value.length() > maxLength) {
-        problems.add(label + " " + fieldLabel + "：不得超过" + maxLength + "个字符 at most " + maxLength + " characters");
-        return null;
+    public String text(String key) {
+      FieldSpec spec = list.child(key);
+      Object raw = cells.get(key);
+      String label = prefix + spec.label();
+      int before = problems.size();
+      String value = checkText(spec, raw instanceof Number n ? n.toString() : raw, label);
+      if (value == null && problems.size() == before) {
+        return problem(label + "：必填 required");
       }
       return value;
     }
 
-    public <E extends Enum<E>> E choice(String key, String fieldLabel, Class<E> codes) {
-      String code = text(key, fieldLabel, 40);
-      if (code == null) {
-        return null;
-      }
-      try {
-        return Enum.valueOf(codes, code);
-      } catch (IllegalArgumentException e) {
-        problems.add(label + " " + fieldLabel + "：不是可选的值 not one of the choices");
-        return null;
-      }
+    public <E extends Enum<E>> E choice(String key, Class<E> codes) {
+      String code = text(key);
+      return code == null ? null : toCode(code, codes, prefix + list.child(key).label());
     }
 
-    public String oneOf(String key, String fieldLabel, Set<String> allowed) {
-      String value = text(key, fieldLabel, 40);
+    public String oneOf(String key, Collection<String> allowed) {
+      String value = text(key);
       if (value != null && !allowed.contains(value)) {
-        problems.add(label + " " + fieldLabel + "：不是可选的值 not one of the choices");
-        return null;
+        return problem(prefix + list.child(key).label() + "：不是可选的值 not one of the choices");
       }
       return value;
     }
 
     public void refuseIf(boolean condition, String problem) {
       if (condition) {
-        problems.add(label + " " + problem);
+        problems.add(prefix + problem);
       }
     }
   }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
@@ -16,12 +17,14 @@ public class SampleReceipt implements TaskListener {
 
   enum Decision { ACCEPTED, REJECTED }
 
+  private final FormDefinitions forms;
   private final CaseFiles cases;
   private final LabMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public SampleReceipt(CaseFiles cases, LabMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+  public SampleReceipt(FormDefinitions forms, CaseFiles cases, LabMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+    this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
     this.currentUser = currentUser;
@@ -30,12 +33,11 @@ public class SampleReceipt implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    Decision decision = form.choice("receiptDecision", "接收结论 Receipt decision", Decision.class);
-    String condition = form.text("sampleCondition", "样品状态 Sample condition", 500);
-    LocalDate receivedOn = form.dateNotAfter("receivedOn", "收样日期 Received on", dueDates.today());
-    String reason = form.optionalText("rejectionReason", "拒收理由 Rejection reason", 1000);
-    form.refuseIf(decision == Decision.REJECTED && reason == null, "拒收理由 Rejection reason：拒收时必填 required when rejecting");
+    SubmittedForm form = forms.submission(task);
+    Decision decision = form.choice("receiptDecision", Decision.class);
+    String condition = form.text("sampleCondition");
+    LocalDate receivedOn = form.dateNotAfter("receivedOn", dueDates.today());
+    String reason = form.textRequiredWhen(decision == Decision.REJECTED, "rejectionReason");
     form.verify();
 
     boolean accepted = decision == Decision.ACCEPTED;

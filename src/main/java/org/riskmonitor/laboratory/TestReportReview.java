@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -17,20 +18,21 @@ public class TestReportReview implements TaskListener {
 
   enum Decision { APPROVED, RETURNED }
 
+  private final FormDefinitions forms;
   private final LabMapper mapper;
   private final CurrentUser currentUser;
 
-  public TestReportReview(LabMapper mapper, CurrentUser currentUser) {
+  public TestReportReview(FormDefinitions forms, LabMapper mapper, CurrentUser currentUser) {
+    this.forms = forms;
     this.mapper = mapper;
     this.currentUser = currentUser;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    Decision decision = form.choice("reviewDecision", "审核结论 Review decision", Decision.class);
-    String comment = form.optionalText("reviewComment", "审核意见 Review comment", 1000);
-    form.refuseIf(decision == Decision.RETURNED && comment == null, "审核意见 Review comment：退回时必填 required when returning");
+    SubmittedForm form = forms.submission(task);
+    Decision decision = form.choice("reviewDecision", Decision.class);
+    String comment = form.textRequiredWhen(decision == Decision.RETURNED, "reviewComment");
     form.verify();
 
     long reportId = ((Number) task.getVariable("reportId")).longValue();

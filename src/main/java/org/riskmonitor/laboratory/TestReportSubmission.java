@@ -9,6 +9,7 @@ import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.catalogue.StandardItem;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
@@ -21,14 +22,16 @@ import org.springframework.stereotype.Component;
 @Component("testReportSubmission")
 public class TestReportSubmission implements TaskListener {
 
+  private final FormDefinitions forms;
   private final CaseFiles cases;
   private final LabMapper mapper;
   private final TestItemsPreparation preparation;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public TestReportSubmission(CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
+  public TestReportSubmission(FormDefinitions forms, CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
                               CurrentUser currentUser, DueDates dueDates) {
+    this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
     this.preparation = preparation;
@@ -39,18 +42,18 @@ public class TestReportSubmission implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     List<StandardItem> expected = preparation.itemsFor(task);
-    SubmittedForm form = new SubmittedForm(task);
-    String reportNumber = form.text("reportNumber", "报告编号 Report number", 50);
-    LocalDate testedOn = form.dateNotAfter("testedOn", "检验日期 Tested on", dueDates.today());
-    List<TestItemResult> items = form.rows("testItems", "检验项目 Test items", expected.size(), expected.size(), row -> {
-      String itemNo = row.text("itemNo", "序号 No.", 5);
+    SubmittedForm form = forms.submission(task);
+    String reportNumber = form.text("reportNumber");
+    LocalDate testedOn = form.dateNotAfter("testedOn", dueDates.today());
+    List<TestItemResult> items = form.rows("testItems", expected.size(), expected.size(), row -> {
+      String itemNo = row.text("itemNo");
       int index = itemNo != null && itemNo.matches("\\d{1,3}") ? Integer.parseInt(itemNo) : 0;
       StandardItem item = index >= 1 && index <= expected.size() ? expected.get(index - 1) : null;
-      String standardCode = row.text("standardCode", "标准 Standard", 40);
+      String standardCode = row.text("standardCode");
       row.refuseIf(item == null || !item.standardCode().equals(standardCode),
           "检验项目与标准不符 item does not match the standard");
-      String measured = row.text("measuredValue", "实测值 Measured value", 200);
-      String verdict = row.oneOf("verdict", "单项判定 Verdict", Set.of("PASS", "FAIL"));
+      String measured = row.text("measuredValue");
+      String verdict = row.oneOf("verdict", Set.of("PASS", "FAIL"));
       if (item == null || measured == null || verdict == null) {
         return null;
       }

@@ -8,6 +8,7 @@ import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.laboratory.Lab;
 import org.springframework.stereotype.Component;
@@ -21,12 +22,14 @@ public class ObjectionDecision implements TaskListener {
 
   enum Decision { ACCEPTED, REJECTED }
 
+  private final FormDefinitions forms;
   private final ObjectionMapper mapper;
   private final CaseFiles cases;
   private final AssignmentOptions options;
   private final CurrentUser currentUser;
 
-  public ObjectionDecision(ObjectionMapper mapper, CaseFiles cases, AssignmentOptions options, CurrentUser currentUser) {
+  public ObjectionDecision(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, AssignmentOptions options, CurrentUser currentUser) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.options = options;
@@ -37,21 +40,18 @@ public class ObjectionDecision implements TaskListener {
   public void notify(DelegateTask task) {
     MonitoringCase monitoringCase = cases.of(task);
     List<Lab> otherLabs = options.eligibleLabs(monitoringCase, monitoringCase.labId());
-    SubmittedForm form = new SubmittedForm(task);
-    Decision decision = form.choice("objectionDecision", "审查结论 Decision", Decision.class);
-    String reason = form.text("decisionReason", "理由 Reason", 2000);
-    String retestLabId = form.optionalText("retestLabId", "复检机构 Re-test laboratory", 20);
-    form.refuseIf(decision == Decision.ACCEPTED && retestLabId == null,
-        "复检机构 Re-test laboratory：受理时必填 required when accepting");
-    form.refuseIf(decision == Decision.ACCEPTED && retestLabId != null
-            && retestLabId.equals(String.valueOf(monitoringCase.labId())),
+    SubmittedForm form = forms.submission(task);
+    Decision decision = form.choice("objectionDecision", Decision.class);
+    String reason = form.text("decisionReason");
+    boolean accepted = decision == Decision.ACCEPTED;
+    String firstLab = String.valueOf(monitoringCase.labId());
+    String retestLabId = form.textRequiredWhen(accepted, "retestLabId");
+    // the first lab is never offered; naming it anyway gets the rule, not just "not a choice"
+    form.refuseIf(firstLab.equals(retestLabId),
         "复检须由另一家检验机构承担 The re-test must be done by a different laboratory");
-    Lab retestLab = decision == Decision.ACCEPTED && retestLabId != null
-        ? otherLabs.stream().filter(lab -> String.valueOf(lab.id()).equals(retestLabId)).findFirst().orElse(null)
-        : null;
-    form.refuseIf(decision == Decision.ACCEPTED && retestLabId != null && retestLab == null
-            && !retestLabId.equals(String.valueOf(monitoringCase.labId())),
-        "复检机构 Re-test laboratory：不是可选的值 not one of the choices");
+    Lab retestLab = otherLabs.stream().filter(lab -> String.valueOf(lab.id()).equals(retestLabId)).findFirst().orElse(null);
+    form.refuseIf(retestLabId != null && retestLab == null && !firstLab.equals(retestLabId),
+        form.label("retestLabId") + "：不是可选的值 not one of the choices");
     form.verify();
 
     long noticeId = ((Number) task.getVariable("resultNoticeId")).longValue();
@@ -59,7 +59,7 @@ public class ObjectionDecision implements TaskListener {
         retestLab == null ? null : retestLab.id()) != 1) {
       throw new FormRefusal("异议已审查 The objection was already decided");
     }
-    task.setVariable("objectionAccepted", decision == Decision.ACCEPTED);
+    task.setVariable("objectionAccepted", accepted);
     if (retestLab != null) {
       task.setVariable("retestLabId", retestLab.id());
       task.setVariable("retestLabName", retestLab.name());

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -13,11 +14,13 @@ public class ResultResponse implements TaskListener {
 
   enum Response { ACCEPT, OBJECT }
 
+  private final FormDefinitions forms;
   private final ObjectionMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public ResultResponse(ObjectionMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public ResultResponse(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -25,11 +28,9 @@ public class ResultResponse implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    Response response = form.choice("resultResponse", "答复 Response", Response.class);
-    String grounds = form.optionalText("objectionGrounds", "异议理由 Grounds for objection", SubmittedForm.LONG_TEXT);
-    form.refuseIf(response == Response.OBJECT && grounds == null,
-        "异议理由 Grounds for objection：提出异议时必填 required when objecting");
+    SubmittedForm form = forms.submission(task);
+    Response response = form.choice("resultResponse", Response.class);
+    String grounds = form.textRequiredWhen(response == Response.OBJECT, "objectionGrounds");
     form.verify();
     boolean raised = response == Response.OBJECT;
     mapper.insertResponse(cases.idOf(task), ((Number) task.getVariable("resultNoticeId")).longValue(), raised,

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,13 @@ public class RemediationEvidenceSubmission implements TaskListener {
     STOP_PRODUCTION, STOP_SALES, RECALL, DESTRUCTION, PROCESS_CHANGE, SUPPLIER_CHANGE, LABEL_CORRECTION, TRAINING
   }
 
+  private final FormDefinitions forms;
   private final RemediationMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public RemediationEvidenceSubmission(RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public RemediationEvidenceSubmission(FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -30,10 +33,9 @@ public class RemediationEvidenceSubmission implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    List<CorrectiveAction> actions = form.choices("correctiveActions", "整改措施 Corrective actions",
-        CorrectiveAction.class, true);
-    String description = form.text("evidenceDescription", "整改情况说明 Evidence", SubmittedForm.LONG_TEXT);
+    SubmittedForm form = forms.submission(task);
+    List<CorrectiveAction> actions = form.choices("correctiveActions", CorrectiveAction.class);
+    String description = form.text("evidenceDescription");
     form.verify();
     GeneratedId key = new GeneratedId();
     mapper.insertEvidence(cases.idOf(task), String.join(",", actions.stream().map(Enum::name).toList()), description,

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -13,12 +14,14 @@ import org.springframework.stereotype.Component;
 @Component("remediationPlanSubmission")
 public class RemediationPlanSubmission implements TaskListener {
 
+  private final FormDefinitions forms;
   private final RemediationMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public RemediationPlanSubmission(RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser, DueDates dueDates) {
+  public RemediationPlanSubmission(FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser, DueDates dueDates) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -29,13 +32,13 @@ public class RemediationPlanSubmission implements TaskListener {
   public void notify(DelegateTask task) {
     long caseId = cases.idOf(task);
     RemediationOrder order = mapper.findOrder(caseId);
-    SubmittedForm form = new SubmittedForm(task);
-    form.ticked("stopSaleConfirmed", "已停止生产销售不合格产品 Stopped making and selling the product");
-    String plan = form.text("remediationPlan", "整改方案 Remediation plan", SubmittedForm.LONG_TEXT);
-    LocalDate completion = form.dateNotAfter("plannedCompletionDate", "计划完成日期 Planned completion date",
+    SubmittedForm form = forms.submission(task);
+    form.ticked("stopSaleConfirmed");
+    String plan = form.text("remediationPlan");
+    LocalDate completion = form.dateNotAfter("plannedCompletionDate",
         order.correctionDeadline().toLocalDate());
     form.refuseIf(completion != null && completion.isBefore(dueDates.today()),
-        "计划完成日期 Planned completion date：不得早于今天 cannot be in the past");
+        form.label("plannedCompletionDate") + "：不得早于今天 cannot be in the past");
     form.verify();
     mapper.submitPlan(caseId, plan, completion, currentUser.id(), CaseFiles.now());
   }

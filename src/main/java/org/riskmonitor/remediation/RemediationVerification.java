@@ -11,6 +11,7 @@ import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -23,14 +24,16 @@ public class RemediationVerification implements TaskListener {
 
   enum Verdict { SUFFICIENT, INSUFFICIENT }
 
+  private final FormDefinitions forms;
   private final RemediationMapper mapper;
   private final Problems problems;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public RemediationVerification(RemediationMapper mapper, Problems problems, CaseFiles cases, CurrentUser currentUser,
+  public RemediationVerification(FormDefinitions forms, RemediationMapper mapper, Problems problems, CaseFiles cases, CurrentUser currentUser,
                                  DueDates dueDates) {
+    this.forms = forms;
     this.mapper = mapper;
     this.problems = problems;
     this.cases = cases;
@@ -43,10 +46,10 @@ public class RemediationVerification implements TaskListener {
     long caseId = cases.idOf(task);
     List<Problem> open = problems.ofCase(caseId).stream().filter(p -> p.solvedOn() == null).toList();
     Set<String> openIds = new HashSet<>(open.stream().map(p -> String.valueOf(p.id())).toList());
-    SubmittedForm form = new SubmittedForm(task);
-    Verdict verdict = form.choice("verificationVerdict", "核查结论 Verdict", Verdict.class);
-    String comment = form.text("verificationComment", "核查意见 Comment", 2000);
-    List<String> solved = form.strings("solvedProblems", "已解决的问题 Problems solved");
+    SubmittedForm form = forms.submission(task);
+    Verdict verdict = form.choice("verificationVerdict", Verdict.class);
+    String comment = form.text("verificationComment");
+    List<String> solved = form.strings("solvedProblems");
     Set<String> allSolved = new HashSet<>(problems.ofCase(caseId).stream()
         .filter(p -> p.solvedOn() != null).map(p -> String.valueOf(p.id())).toList());
     allSolved.addAll(solved);

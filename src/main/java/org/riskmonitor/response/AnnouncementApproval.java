@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Component;
 @Component("announcementApproval")
 public class AnnouncementApproval implements TaskListener {
 
+  private final FormDefinitions forms;
   private final RiskMeasures measures;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public AnnouncementApproval(RiskMeasures measures, CaseFiles cases, CurrentUser currentUser) {
+  public AnnouncementApproval(FormDefinitions forms, RiskMeasures measures, CaseFiles cases, CurrentUser currentUser) {
+    this.forms = forms;
     this.measures = measures;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -26,9 +29,9 @@ public class AnnouncementApproval implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    String title = form.text("announcementTitle", "公告标题 Title");
-    String text = form.text("announcementText", "公告内容 Text", SubmittedForm.LONG_TEXT);
+    SubmittedForm form = forms.submission(task);
+    String title = form.text("announcementTitle");
+    String text = form.text("announcementText");
     form.verify();
     long id = measures.record(cases.idOf(task), RiskMeasure.Kind.PUBLIC_ANNOUNCEMENT, "DRAFT", title, text, null,
         currentUser.id());

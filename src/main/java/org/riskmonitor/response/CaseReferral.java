@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -14,11 +15,13 @@ import org.springframework.stereotype.Component;
 @Component("caseReferral")
 public class CaseReferral implements TaskListener {
 
+  private final FormDefinitions forms;
   private final RiskMeasures measures;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public CaseReferral(RiskMeasures measures, CaseFiles cases, CurrentUser currentUser) {
+  public CaseReferral(FormDefinitions forms, RiskMeasures measures, CaseFiles cases, CurrentUser currentUser) {
+    this.forms = forms;
     this.measures = measures;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -26,14 +29,11 @@ public class CaseReferral implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    boolean recall = form.optionalTick("recallReferral", "移送缺陷产品召回 Refer for recall");
-    String recallReference = form.optionalText("recallReference", "召回移送文号 Recall referral reference", 100);
-    boolean enforcement = form.optionalTick("enforcementReferral", "移送执法 Refer for enforcement");
-    String enforcementReference = form.optionalText("enforcementReference", "执法移送文号 Enforcement referral reference", 100);
-    form.refuseIf(recall && recallReference == null, "召回移送文号 Recall referral reference：移送时必填 required when referring");
-    form.refuseIf(enforcement && enforcementReference == null,
-        "执法移送文号 Enforcement referral reference：移送时必填 required when referring");
+    SubmittedForm form = forms.submission(task);
+    boolean recall = form.optionalTick("recallReferral");
+    String recallReference = form.textRequiredWhen(recall, "recallReference");
+    boolean enforcement = form.optionalTick("enforcementReferral");
+    String enforcementReference = form.textRequiredWhen(enforcement, "enforcementReference");
     form.verify();
     long caseId = cases.idOf(task);
     String by = currentUser.id();

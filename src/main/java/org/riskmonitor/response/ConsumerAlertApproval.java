@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -13,20 +14,21 @@ public class ConsumerAlertApproval implements TaskListener {
 
   enum Decision { APPROVED, RETURNED }
 
+  private final FormDefinitions forms;
   private final RiskMeasures measures;
   private final CurrentUser currentUser;
 
-  public ConsumerAlertApproval(RiskMeasures measures, CurrentUser currentUser) {
+  public ConsumerAlertApproval(FormDefinitions forms, RiskMeasures measures, CurrentUser currentUser) {
+    this.forms = forms;
     this.measures = measures;
     this.currentUser = currentUser;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    Decision decision = form.choice("alertDecision", "审批结论 Decision", Decision.class);
-    String comment = form.optionalText("approvalComment", "审批意见 Comment", 1000);
-    form.refuseIf(decision == Decision.RETURNED && comment == null, "审批意见 Comment：退回时必填 required when returning");
+    SubmittedForm form = forms.submission(task);
+    Decision decision = form.choice("alertDecision", Decision.class);
+    String comment = form.textRequiredWhen(decision == Decision.RETURNED, "approvalComment");
     form.verify();
     long alertId = ((Number) task.getVariable("consumerAlertId")).longValue();
     if (!measures.decide(alertId, decision.name(), currentUser.id(), comment)) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -11,11 +12,13 @@ import org.springframework.stereotype.Component;
 @Component("consumerAlertDraft")
 public class ConsumerAlertDraft implements TaskListener {
 
+  private final FormDefinitions forms;
   private final RiskMeasures measures;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public ConsumerAlertDraft(RiskMeasures measures, CaseFiles cases, CurrentUser currentUser) {
+  public ConsumerAlertDraft(FormDefinitions forms, RiskMeasures measures, CaseFiles cases, CurrentUser currentUser) {
+    this.forms = forms;
     this.measures = measures;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -23,9 +26,9 @@ public class ConsumerAlertDraft implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    String title = form.text("alertTitle", "提示标题 Alert title");
-    String text = form.text("alertText", "提示内容 Alert text", SubmittedForm.LONG_TEXT);
+    SubmittedForm form = forms.submission(task);
+    String title = form.text("alertTitle");
+    String text = form.text("alertText");
     form.verify();
     long id = measures.record(cases.idOf(task), RiskMeasure.Kind.CONSUMER_ALERT, "DRAFT", title, text, null,
         currentUser.id());

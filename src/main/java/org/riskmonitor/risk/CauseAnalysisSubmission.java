@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -12,11 +13,13 @@ import org.springframework.stereotype.Component;
 @Component("causeAnalysisSubmission")
 public class CauseAnalysisSubmission implements TaskListener {
 
+  private final FormDefinitions forms;
   private final RiskMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public CauseAnalysisSubmission(RiskMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public CauseAnalysisSubmission(FormDefinitions forms, RiskMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -26,15 +29,15 @@ public class CauseAnalysisSubmission implements TaskListener {
   public void notify(DelegateTask task) {
     long caseId = cases.idOf(task);
     String analyst = currentUser.id();
-    SubmittedForm form = new SubmittedForm(task);
-    List<Cause> causes = form.rows("causes", "问题原因 Causes", 1, 20, row -> {
-      Cause.Category category = row.choice("category", "原因类别 Category", Cause.Category.class);
-      String description = row.text("description", "原因说明 Description", 2000);
-      Cause.Severity severity = row.choice("severity", "严重程度 Severity", Cause.Severity.class);
+    SubmittedForm form = forms.submission(task);
+    List<Cause> causes = form.rows("causes", 1, 20, row -> {
+      Cause.Category category = row.choice("category", Cause.Category.class);
+      String description = row.text("description");
+      Cause.Severity severity = row.choice("severity", Cause.Severity.class);
       return category == null || description == null || severity == null ? null
           : new Cause(null, caseId, category.name(), description, severity.name(), analyst, CaseFiles.now());
     });
-    String comparison = form.text("spotCheckComparison", "与监督抽查结果比对 Comparison with spot checks", SubmittedForm.LONG_TEXT);
+    String comparison = form.text("spotCheckComparison");
     form.verify();
 
     causes.forEach(mapper::insertCause);

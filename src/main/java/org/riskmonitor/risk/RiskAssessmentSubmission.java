@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
@@ -17,11 +18,13 @@ public class RiskAssessmentSubmission implements TaskListener {
   private record Scenario(String description, int severity, String steps, double probability) {
   }
 
+  private final FormDefinitions forms;
   private final RiskMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public RiskAssessmentSubmission(RiskMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public RiskAssessmentSubmission(FormDefinitions forms, RiskMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
@@ -29,11 +32,11 @@ public class RiskAssessmentSubmission implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    List<Scenario> scenarios = form.rows("riskScenarios", "伤害场景 Injury scenarios", 1, 20, row -> {
-      String description = row.text("description", "场景描述 Description", 2000);
-      String severity = row.oneOf("severity", "严重程度 Severity", Set.of("1", "2", "3", "4"));
-      String steps = row.text("stepProbabilities", "各步骤概率 Step probabilities", 500);
+    SubmittedForm form = forms.submission(task);
+    List<Scenario> scenarios = form.rows("riskScenarios", 1, 20, row -> {
+      String description = row.text("description");
+      String severity = row.oneOf("severity", Set.of("1", "2", "3", "4"));
+      String steps = row.text("stepProbabilities");
       Double probability = steps == null ? null : StepProbabilities.product(steps);
       row.refuseIf(steps != null && probability == null,
           "各步骤概率 Step probabilities：应为0到1之间的分数或小数，以逗号分隔 fractions or decimals in (0, 1], comma-separated");

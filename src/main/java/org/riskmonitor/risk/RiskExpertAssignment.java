@@ -6,6 +6,7 @@ import org.riskmonitor.cases.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.expert.Expert;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 @Component("riskExpertAssignment")
 public class RiskExpertAssignment implements TaskListener {
 
+  private final FormDefinitions forms;
   private final CaseFiles cases;
   private final AssignmentOptions options;
 
-  public RiskExpertAssignment(CaseFiles cases, AssignmentOptions options) {
+  public RiskExpertAssignment(FormDefinitions forms, CaseFiles cases, AssignmentOptions options) {
+    this.forms = forms;
     this.cases = cases;
     this.options = options;
   }
@@ -24,8 +27,8 @@ public class RiskExpertAssignment implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     MonitoringCase monitoringCase = cases.of(task);
-    SubmittedForm form = new SubmittedForm(task);
-    String expertId = form.oneOf("expertId", "评估专家 Expert",
+    SubmittedForm form = forms.submission(task);
+    String expertId = form.oneOf("expertId",
         options.eligibleExperts(monitoringCase).stream().map(Expert::userId).toList());
     form.verify();
     cases.assignExpert(monitoringCase.id(), expertId);

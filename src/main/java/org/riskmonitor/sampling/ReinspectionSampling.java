@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
@@ -17,12 +18,14 @@ import org.springframework.stereotype.Component;
 @Component("reinspectionSampling")
 public class ReinspectionSampling implements TaskListener {
 
+  private final FormDefinitions forms;
   private final CaseFiles cases;
   private final SamplingMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public ReinspectionSampling(CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+  public ReinspectionSampling(FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+    this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
     this.currentUser = currentUser;
@@ -31,11 +34,11 @@ public class ReinspectionSampling implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    SubmittedForm form = new SubmittedForm(task);
-    String batchNumber = form.text("reinspectionBatchNumber", "复查批号 Re-inspection batch number", 100);
-    String seal = form.text("reinspectionSealNumber", "封样编号 Seal number", 50);
-    Integer quantity = form.wholeNumber("reinspectionSampleQuantity", "样品数量 Sample quantity", 1);
-    LocalDate sampledOn = form.dateNotAfter("sampledOn", "抽样日期 Sampling date", dueDates.today());
+    SubmittedForm form = forms.submission(task);
+    String batchNumber = form.text("reinspectionBatchNumber");
+    String seal = form.text("reinspectionSealNumber");
+    Integer quantity = form.wholeNumber("reinspectionSampleQuantity");
+    LocalDate sampledOn = form.dateNotAfter("reinspectionSampledOn", dueDates.today());
     form.verify();
 
     SamplingSlip first = mapper.findSlip(((Number) task.getVariable("samplingSlipId")).longValue());

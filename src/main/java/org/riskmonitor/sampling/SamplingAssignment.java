@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.riskmonitor.cases.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.laboratory.Lab;
 import org.springframework.stereotype.Component;
@@ -16,11 +17,13 @@ import org.springframework.stereotype.Component;
 @Component("samplingAssignment")
 public class SamplingAssignment implements TaskListener {
 
+  private final FormDefinitions forms;
   private final CaseFiles cases;
   private final AssignmentOptions options;
   private final IdentityService identityService;
 
-  public SamplingAssignment(CaseFiles cases, AssignmentOptions options, IdentityService identityService) {
+  public SamplingAssignment(FormDefinitions forms, CaseFiles cases, AssignmentOptions options, IdentityService identityService) {
+    this.forms = forms;
     this.cases = cases;
     this.options = options;
     this.identityService = identityService;
@@ -29,11 +32,11 @@ public class SamplingAssignment implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     MonitoringCase monitoringCase = cases.of(task);
-    SubmittedForm form = new SubmittedForm(task);
+    SubmittedForm form = forms.submission(task);
     List<Lab> labs = options.eligibleLabs(monitoringCase, null);
-    String samplerId = form.oneOf("samplerId", "抽样人员 Sampler",
+    String samplerId = form.oneOf("samplerId",
         options.samplers().stream().map(User::getId).toList());
-    String labId = form.oneOf("labId", "检验机构 Laboratory", labs.stream().map(lab -> String.valueOf(lab.id())).toList());
+    String labId = form.oneOf("labId", labs.stream().map(lab -> String.valueOf(lab.id())).toList());
     form.verify();
 
     Lab lab = labs.stream().filter(l -> String.valueOf(l.id()).equals(labId)).findFirst().orElseThrow();

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,14 @@ import org.springframework.stereotype.Component;
 @Component("samplingSlipSubmission")
 public class SamplingSlipSubmission implements TaskListener {
 
+  private final FormDefinitions forms;
   private final CaseFiles cases;
   private final SamplingMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public SamplingSlipSubmission(CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+  public SamplingSlipSubmission(FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+    this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
     this.currentUser = currentUser;
@@ -29,20 +32,20 @@ public class SamplingSlipSubmission implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     LocalDate today = dueDates.today();
-    SubmittedForm form = new SubmittedForm(task);
-    String manufacturer = form.text("labelledManufacturer", "标称生产者 Labelled manufacturer");
-    String brand = form.text("brand", "商标 Brand", 100);
-    String model = form.text("model", "规格型号 Model", 100);
-    String batchNumber = form.text("batchNumber", "生产日期/批号 Batch number", 100);
-    LocalDate producedOn = form.dateNotAfter("productionDate", "生产日期 Production date", today);
-    String ccc = form.optionalText("cccCertificate", "CCC证书编号 CCC certificate", 100);
-    Integer stock = form.wholeNumber("stockQuantity", "库存数量 Stock quantity", 1);
-    Integer testQuantity = form.wholeNumber("testSampleQuantity", "检验样品数量 Test sample quantity", 1);
-    Integer backupQuantity = form.wholeNumber("backupSampleQuantity", "备用样品数量 Backup sample quantity", 1);
-    String testSeal = form.text("testSealNumber", "检验样品封样编号 Test sample seal number", 50);
-    String backupSeal = form.text("backupSealNumber", "备用样品封样编号 Backup sample seal number", 50);
-    String secondSampler = form.text("secondSampler", "第二抽样人 Second sampler", 100);
-    LocalDate sampledOn = form.dateNotAfter("sampledOn", "抽样日期 Sampling date", today);
+    SubmittedForm form = forms.submission(task);
+    String manufacturer = form.text("labelledManufacturer");
+    String brand = form.text("brand");
+    String model = form.text("model");
+    String batchNumber = form.text("batchNumber");
+    LocalDate producedOn = form.dateNotAfter("productionDate", today);
+    String ccc = form.optionalText("cccCertificate");
+    Integer stock = form.wholeNumber("stockQuantity");
+    Integer testQuantity = form.wholeNumber("testSampleQuantity");
+    Integer backupQuantity = form.wholeNumber("backupSampleQuantity");
+    String testSeal = form.text("testSealNumber");
+    String backupSeal = form.text("backupSealNumber");
+    String secondSampler = form.text("secondSampler");
+    LocalDate sampledOn = form.dateNotAfter("sampledOn", today);
     form.refuseIf(testSeal != null && testSeal.equals(backupSeal),
         "检验样品与备用样品的封样编号不得相同 Test and backup samples need different seal numbers");
     form.refuseIf(stock != null && testQuantity != null && backupQuantity != null && testQuantity + backupQuantity > stock,

@@ -1,0 +1,84 @@
+package org.riskmonitor.form;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Camunda Forms of {@code forms/}, read once at start. A listener asks for the submission of
+ * its step; the step's {@code camunda:formRef} names the form whose labels and limits apply.
+ */
+@Component
+public class FormDefinitions {
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  private final Map<String, Map<String, FieldSpec>> fieldsByForm = new HashMap<>();
+
+  public FormDefinitions() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+      try (InputStream in = resource.getInputStream()) {
+        JsonNode form = json.readTree(in);
+        Map<String, FieldSpec> fields = new LinkedHashMap<>();
+        collect(form.path("components"), fields);
+        fieldsByForm.put(form.path("id").asText(), fields);
+      }
+    }
+  }
+
+  /** The values submitted to the current step, checked against its form. */
+  public SubmittedForm submission(VariableScope step) {
+    BaseElement element = step instanceof DelegateTask task ? task.getBpmnModelElementInstance()
+        : ((DelegateExecution) step).getBpmnModelElementInstance();
+    String formId = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
+    return new SubmittedForm(step, fields(formId));
+  }
+
+  public Map<String, FieldSpec> fields(String formId) {
+    Map<String, FieldSpec> fields = fieldsByForm.get(formId);
+    if (fields == null) {
+      throw new UncheckedIOException(new IOException("no form " + formId + " in forms/"));
+    }
+    return fields;
+  }
+
+  private static void collect(JsonNode components, Map<String, FieldSpec> into) {
+    for (JsonNode component : components) {
+      String type = component.path("type").asText();
+      if ("dynamiclist".equals(type)) {
+        Map<String, FieldSpec> children = new LinkedHashMap<>();
+        collect(component.path("components"), children);
+        String path = component.path("path").asText();
+        into.put(path, new FieldSpec(path, component.path("label").asText(path), null, null, null, children));
+      } else if (component.has("key")) {
+        into.put(component.path("key").asText(), spec(component));
+      } else if (component.has("components")) {
+        collect(component.path("components"), into);
+      }
+    }
+  }
+
+  private static FieldSpec spec(JsonNode component) {
+    JsonNode validate = component.path("validate");
+    String label = component.path("label").asText(component.path("dateLabel").asText(component.path("key").asText()));
+    return new FieldSpec(component.path("key").asText(), label,
+        validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
+        validate.has("min") ? validate.path("min").asInt() : null,
+        validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
+        Map.of());
+  }
+}
