@@ -88,7 +88,8 @@ CREATE TABLE rm_expert_specialty (
 
 CREATE TABLE rm_monitoring_case (
   id                  BIGINT AUTO_INCREMENT PRIMARY KEY,
-  case_number         VARCHAR(20)  NOT NULL,
+  -- set right after the insert, from the generated id
+  case_number         VARCHAR(20),
   process_instance_id VARCHAR(64),
   enterprise_id       BIGINT       NOT NULL,
   product_kind        VARCHAR(40)  NOT NULL,

@@ -24,7 +24,7 @@ public class CaseFiles {
   public MonitoringCase open(long enterpriseId, String productKind, String productName, Venue venue,
                              String planNumber, String processInstanceId, String openedBy) {
     LocalDateTime now = now();
-    MonitoringCase draft = new MonitoringCase(null, "PENDING-" + processInstanceId, processInstanceId, enterpriseId,
+    MonitoringCase draft = new MonitoringCase(null, null, processInstanceId, enterpriseId,
         productKind, productName, venue.name(), planNumber, null, null, null, null, openedBy, now);
     GeneratedId key = new GeneratedId();
     mapper.insert(draft, key);

@@ -39,7 +39,7 @@ public class EnterpriseRegistry {
   }
 
   public static String groupIdFor(String uscc) {
-    return "enterprise-" + uscc;
+    return "ent" + uscc;
   }
 
   /**

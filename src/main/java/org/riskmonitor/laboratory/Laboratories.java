@@ -33,7 +33,7 @@ public class Laboratories {
 
   @Transactional
   public Lab register(String code, String name, List<String> productKinds) {
-    Lab lab = new Lab(null, code, name, "lab-" + code);
+    Lab lab = new Lab(null, code, name, "lab" + code);
     GeneratedId key = new GeneratedId();
     mapper.insert(lab, key);
     productKinds.forEach(kind -> mapper.insertScope(key.getId(), kind));

@@ -9,8 +9,8 @@ import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
 /** The enterprise accepts the result or objects to it, with grounds (form {@code respond-to-result}). */
-@Component("resultResponse")
-public class ResultResponse implements TaskListener {
+@Component("resultResponseSubmission")
+public class ResultResponseSubmission implements TaskListener {
 
   enum Response { ACCEPT, OBJECT }
 
@@ -19,7 +19,7 @@ public class ResultResponse implements TaskListener {
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public ResultResponse(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public ResultResponseSubmission(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, CurrentUser currentUser) {
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * The coordinator accepts or rejects the objection (form {@code decide-objection}). An accepted
  * objection is re-tested on the backup sample in a lab other than the first one.
  */
-@Component("objectionDecision")
-public class ObjectionDecision implements TaskListener {
+@Component("objectionDecisionSubmission")
+public class ObjectionDecisionSubmission implements TaskListener {
 
   enum Decision { ACCEPTED, REJECTED }
 
@@ -28,7 +28,7 @@ public class ObjectionDecision implements TaskListener {
   private final AssignmentOptions options;
   private final CurrentUser currentUser;
 
-  public ObjectionDecision(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, AssignmentOptions options, CurrentUser currentUser) {
+  public ObjectionDecisionSubmission(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, AssignmentOptions options, CurrentUser currentUser) {
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;

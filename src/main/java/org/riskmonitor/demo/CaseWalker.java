@@ -1,0 +1,337 @@
+package org.riskmonitor.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.cases.AssignmentOptions;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.expert.Expert;
+import org.riskmonitor.laboratory.Lab;
+import org.riskmonitor.laboratory.LabMapper;
+import org.riskmonitor.risk.RiskLevel;
+import org.springframework.stereotype.Component;
+
+/**
+ * Walks a case through its steps the way people do in Tasklist: each open task is submitted by
+ * a member of the group (or the assignee) with values a real user would enter, following a
+ * {@link Route}. Demo data uses it to stand cases in every phase; the path tests use it to reach
+ * the branch they prove.
+ */
+@Component
+public class CaseWalker {
+
+  public static final String COORDINATOR = "coordinator";
+  public static final String MANAGER = "manager";
+
+  private final FormService formService;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final IdentityService identityService;
+  private final RepositoryService repositoryService;
+  private final CaseFiles cases;
+  private final AssignmentOptions options;
+  private final LabMapper labs;
+  private final DueDates dueDates;
+
+  public CaseWalker(FormService formService, TaskService taskService, HistoryService historyService,
+                    IdentityService identityService, RepositoryService repositoryService, CaseFiles cases,
+                    AssignmentOptions options, LabMapper labs, DueDates dueDates) {
+    this.formService = formService;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.identityService = identityService;
+    this.repositoryService = repositoryService;
+    this.cases = cases;
+    this.options = options;
+    this.labs = labs;
+    this.dueDates = dueDates;
+  }
+
+  /** Opens a case as the coordinator, through the start form. Returns its case number. */
+  public String open(String uscc, String productKind, String productName) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("enterpriseUscc", uscc);
+    values.put("productKind", productKind);
+    values.put("productName", productName);
+    values.put("venue", "PRODUCTION");
+    values.put("planNumber", "JC-" + dueDates.today().getYear() + "-01");
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("risk-case")
+        .latestVersion().singleResult().getId();
+    ProcessInstance instance = as(COORDINATOR, () -> formService.submitStartForm(definitionId, values));
+    return instance.getBusinessKey();
+  }
+
+  /** Submits open tasks until the case's open task is {@code stopAt} (or the case has ended). */
+  public void advanceTo(String caseNumber, String stopAt, Route route) {
+    for (int step = 0; step < 60; step++) {
+      Task task = openTask(caseNumber);
+      if (task == null || task.getTaskDefinitionKey().equals(stopAt)) {
+        return;
+      }
+      submit(task, valuesFor(task, route));
+    }
+    throw new IllegalStateException(caseNumber + " did not reach " + stopAt);
+  }
+
+  public void finish(String caseNumber, Route route) {
+    advanceTo(caseNumber, "none", route);
+  }
+
+  public Task openTask(String caseNumber) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).active().list();
+    if (tasks.size() > 1) {
+      throw new IllegalStateException(caseNumber + " has " + tasks.size() + " open tasks");
+    }
+    return tasks.isEmpty() ? null : tasks.get(0);
+  }
+
+  /** Submits a task's form as the person who would do it. */
+  public void submit(Task task, Map<String, Object> values) {
+    as(actorFor(task), () -> {
+      formService.submitTaskForm(task.getId(), values);
+      return null;
+    });
+  }
+
+  /** The person who does the task: its assignee, or a member of its candidate group. */
+  public String actorFor(Task task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElseThrow();
+    List<String> members = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
+        .stream().map(User::getId).toList();
+    if (members.isEmpty()) {
+      throw new IllegalStateException("nobody in group " + group);
+    }
+    if (task.getTaskDefinitionKey().equals("Task_ReviewReport")) {
+      String tester = labs.findReport(number(task, "reportId")).testedBy();
+      return members.stream().filter(m -> !m.equals(tester)).findFirst().orElseThrow();
+    }
+    return members.get(0);
+  }
+
+  /** Values a careful user enters at this step, for the given route. */
+  public Map<String, Object> valuesFor(Task task, Route route) {
+    String caseNumber = (String) taskService.getVariable(task.getId(), "caseNumber");
+    MonitoringCase monitoringCase = cases.byNumber(caseNumber);
+    LocalDate today = dueDates.today();
+    Map<String, Object> v = new HashMap<>();
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_AssignSampling" -> {
+        v.put("samplerId", options.samplers().get(0).getId());
+        v.put("labId", String.valueOf(options.eligibleLabs(monitoringCase, null).get(0).id()));
+      }
+      case "Task_FillSamplingSlip" -> {
+        v.put("labelledManufacturer", taskService.getVariable(task.getId(), "enterpriseName"));
+        v.put("brand", "津骑");
+        v.put("model", "TDT-" + monitoringCase.id());
+        v.put("batchNumber", "B" + route.productionDate().replace("-", ""));
+        v.put("productionDate", route.productionDate());
+        v.put("cccCertificate", "2024011119000" + (100 + monitoringCase.id()));
+        v.put("stockQuantity", 40);
+        v.put("testSampleQuantity", 2);
+        v.put("backupSampleQuantity", 2);
+        v.put("testSealNumber", "FY" + monitoringCase.id() + "-" + finished(caseNumber, "Task_FillSamplingSlip") + "A");
+        v.put("backupSealNumber", "FY" + monitoringCase.id() + "-" + finished(caseNumber, "Task_FillSamplingSlip") + "B");
+        v.put("secondSampler", "王芳");
+        v.put("sampledOn", today.toString());
+      }
+      case "Task_ConfirmSamplingSlip" -> {
+        v.put("slipConfirmed", true);
+        v.put("enterpriseSignatory", "李明");
+        v.put("enterpriseRemark", "样品由企业库存中随机抽取，无异议。");
+      }
+      case "Task_ReceiveSample" -> {
+        boolean reject = switch ((String) taskService.getVariable(task.getId(), "testPurpose")) {
+          case "INITIAL" -> route.sampleRejectedOnce() && finished(caseNumber, "Task_FillSamplingSlip") == 1;
+          case "REINSPECTION" -> route.reinspectionSampleRejectedOnce()
+              && finished(caseNumber, "Task_DrawReinspectionSample") == 1;
+          default -> false;
+        };
+        v.put("receiptDecision", reject ? "REJECTED" : "ACCEPTED");
+        v.put("sampleCondition", reject ? "封条破损 Seal broken" : "封样完好，数量相符 Seal intact, quantity as stated");
+        v.put("receivedOn", today.toString());
+        if (reject) {
+          v.put("rejectionReason", "封条破损，无法确认样品完整性 Seal broken");
+        }
+      }
+      case "Task_TestSample" -> {
+        String purpose = (String) taskService.getVariable(task.getId(), "testPurpose");
+        boolean pass = switch (purpose) {
+          case "INITIAL" -> route.conforming();
+          case "RETEST" -> route.objection() == Route.Objection.RETEST_OVERTURNS;
+          default -> route.reinspectionPasses();
+        };
+        v.put("reportNumber", "JY" + monitoringCase.id() + "-" + purpose.charAt(0) + "-"
+            + historyService.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
+            .taskDefinitionKey("Task_TestSample").finished().count());
+        v.put("testedOn", today.toString());
+        v.put("testItems", testItems(task, pass));
+      }
+      case "Task_ReviewReport" -> {
+        boolean returnIt = route.reportReturnedOnce() && historyService.createHistoricTaskInstanceQuery()
+            .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey("Task_ReviewReport").finished().count() == 0;
+        v.put("reviewDecision", returnIt ? "RETURNED" : "APPROVED");
+        v.put("reviewComment", returnIt ? "第3项实测值单位有误，请核对 Check the unit of item 3" : "数据完整，结论正确");
+      }
+      case "Task_RespondToResult" -> {
+        boolean object = route.objection() != Route.Objection.NONE;
+        v.put("resultResponse", object ? "OBJECT" : "ACCEPT");
+        if (object) {
+          v.put("objectionGrounds", "我司留样自检合格，对检验结论有异议，申请备样复检。");
+        }
+      }
+      case "Task_DecideObjection" -> {
+        boolean accept = route.objection() != Route.Objection.REJECTED;
+        v.put("objectionDecision", accept ? "ACCEPTED" : "REJECTED");
+        v.put("decisionReason", accept ? "异议在法定期限内提出，备样完好，受理复检。" : "异议理由不涉及检验过程和结论，不予受理。");
+        if (accept) {
+          Lab other = options.eligibleLabs(monitoringCase, monitoringCase.labId()).get(0);
+          v.put("retestLabId", String.valueOf(other.id()));
+        }
+      }
+      case "Task_AssignRiskExpert" -> v.put("expertId", options.eligibleExperts(monitoringCase).get(0).userId());
+      case "Task_AssessRisk" -> v.put("riskScenarios", json(List.of(scenario(route.riskLevel()))));
+      case "Task_AnalyseCauses" -> {
+        v.put("causes", json(List.of(
+            Map.of("category", "RAW_MATERIAL", "description", "导体使用再生铜，电阻超标 Recycled copper conductor", "severity", "MAJOR"),
+            Map.of("category", "QUALITY_CONTROL", "description", "进货检验未覆盖导体电阻 Incoming inspection misses resistance",
+                "severity", "MINOR"))));
+        v.put("spotCheckComparison", "与近三年监督抽查结果一致，同类问题集中在小型企业。");
+      }
+      case "Task_DraftConsumerAlert" -> {
+        v.put("alertTitle", "关于" + taskService.getVariable(task.getId(), "productName") + "的消费提示");
+        v.put("alertText", "监测发现部分产品存在安全风险，请消费者选购时查看3C标志，发现异常立即停止使用。");
+      }
+      case "Task_ApproveConsumerAlert" -> {
+        boolean returnIt = route.alertReturnedOnce() && finished(caseNumber, "Task_ApproveConsumerAlert") == 0;
+        v.put("alertDecision", returnIt ? "RETURNED" : "APPROVED");
+        if (returnIt) {
+          v.put("approvalComment", "请补充产品型号和批号");
+        }
+      }
+      case "Task_ReferCase" -> {
+        v.put("recallReferral", true);
+        v.put("recallReference", "津市监召〔" + today.getYear() + "〕" + monitoringCase.id() + "号");
+        v.put("enforcementReferral", false);
+      }
+      case "Task_PlanAssistanceVisit" -> {
+        List<Expert> experts = options.eligibleExperts(monitoringCase);
+        v.put("visitLeadExpertId", experts.get(0).userId());
+        v.put("visitSecondExpertId", experts.get(1).userId());
+        v.put("plannedVisitDate", today.plusDays(3).toString());
+      }
+      case "Task_RecordAssistanceVisit" -> {
+        v.put("visitedOn", today.toString());
+        v.put("visitSummary", "走访生产车间和质检室，召开质量分析会，指出原材料进货检验薄弱。");
+        v.put("meetingKind", "QUALITY_ANALYSIS");
+        v.put("meetingTopic", "原材料质量控制分析会");
+        v.put("attendees", json(List.of(Map.of("attendeeName", "李明", "organisation", "企业质量部"),
+            Map.of("attendeeName", "赵强", "organisation", "企业采购部"))));
+        v.put("problems", json(List.of(Map.of("description", "进货检验未检测导体电阻"),
+            Map.of("description", "供应商资质档案缺失"))));
+      }
+      case "Task_SubmitRemediationPlan" -> {
+        v.put("stopSaleConfirmed", true);
+        v.put("remediationPlan", "1. 停止销售并召回同批次产品；2. 更换导体供应商；3. 增加进货电阻检验。");
+        v.put("plannedCompletionDate", today.plusDays(30).toString());
+      }
+      case "Task_SubmitRemediationEvidence" -> {
+        v.put("correctiveActions", json(List.of("STOP_SALES", "SUPPLIER_CHANGE", "PROCESS_CHANGE")));
+        v.put("evidenceDescription", "已更换供应商，新增进货检验记录三批次，均合格。");
+      }
+      case "Task_VerifyRemediation" -> {
+        boolean insufficient = route.evidenceInsufficientOnce() && finished(caseNumber, "Task_VerifyRemediation") == 0;
+        v.put("verificationVerdict", insufficient ? "INSUFFICIENT" : "SUFFICIENT");
+        v.put("verificationComment", insufficient ? "缺少新供应商的检验报告" : "问题均已整改，证据充分");
+        List<String> problemIds = new ArrayList<>();
+        SpinJsonNode problems = (SpinJsonNode) taskService.getVariable(task.getId(), "problemOptions");
+        problems.elements().forEach(p -> problemIds.add(p.prop("value").stringValue()));
+        v.put("solvedProblems", json(insufficient ? List.of() : problemIds));
+      }
+      case "Task_DrawReinspectionSample" -> {
+        v.put("reinspectionBatchNumber", "R" + today.toString().replace("-", ""));
+        v.put("reinspectionSealNumber", "FC" + monitoringCase.id() + "-" + finished(caseNumber, "Task_DrawReinspectionSample"));
+        v.put("reinspectionSampleQuantity", 2);
+        v.put("reinspectionSampledOn", today.toString());
+      }
+      case "Task_ApproveAnnouncement" -> {
+        v.put("announcementTitle", "关于" + taskService.getVariable(task.getId(), "enterpriseName") + "产品质量问题的公告");
+        v.put("announcementText", "该企业经整改后复查仍不合格，现予公告。");
+      }
+      case "Task_CloseCase" -> v.put("closureSummary", "案件材料齐全，结论明确，予以结案。");
+      default -> throw new IllegalStateException("no values for " + task.getTaskDefinitionKey());
+    }
+    return v;
+  }
+
+  private Object testItems(Task task, boolean pass) {
+    SpinJsonNode items = (SpinJsonNode) taskService.getVariable(task.getId(), "testItems");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SpinJsonNode item : items.elements()) {
+      Map<String, Object> row = new HashMap<>();
+      for (String field : item.fieldNames()) {
+        row.put(field, item.prop(field).isString() ? item.prop(field).stringValue() : item.prop(field).toString());
+      }
+      boolean fails = !pass && rows.isEmpty();
+      row.put("measuredValue", fails ? "不符合要求 Nonconforming" : "符合要求 Conforming");
+      row.put("verdict", fails ? "FAIL" : "PASS");
+      rows.add(row);
+    }
+    return json(rows);
+  }
+
+  /** A scenario whose severity and probability land on the wanted level of the matrix. */
+  private static Map<String, String> scenario(RiskLevel level) {
+    return switch (level) {
+      case SERIOUS -> Map.of("description", "充电时电池热失控起火，致使用者烧伤死亡", "severity", "4",
+          "stepProbabilities", "1/10, 1/10");
+      case HIGH -> Map.of("description", "外壳带电致使用者触电，需急诊处理", "severity", "2", "stepProbabilities", "1/20, 1/10");
+      case MEDIUM -> Map.of("description", "边缘锐利划伤手指", "severity", "1", "stepProbabilities", "1/20");
+      case LOW -> Map.of("description", "标识不清导致误用，轻微不适", "severity", "1", "stepProbabilities", "1/10, 1/100");
+    };
+  }
+
+  private long finished(String caseNumber, String taskKey) {
+    return historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .taskDefinitionKey(taskKey).finished().count();
+  }
+
+  private long number(Task task, String variable) {
+    return ((Number) taskService.getVariable(task.getId(), variable)).longValue();
+  }
+
+  private static Object json(Object value) {
+    return SpinValues.jsonValue(Spin.JSON(value)).create();
+  }
+
+  private <T> T as(String userId, java.util.function.Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

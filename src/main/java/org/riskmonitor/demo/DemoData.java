@@ -1,0 +1,75 @@
+package org.riskmonitor.demo;
+
+import static org.riskmonitor.demo.Route.Objection.RETEST_CONFIRMS;
+
+import java.util.List;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.riskmonitor.risk.RiskLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the embedded default profile, the first start creates the demo people and about twenty
+ * cases standing in different steps, so every role finds work in Tasklist.
+ */
+@Component
+@ConditionalOnProperty(name = "riskmonitor.demo.enabled", havingValue = "true")
+public class DemoData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+  private record DemoCase(int enterprise, String productKind, String productName, String stopAt, Route route) {
+  }
+
+  private static final Route USUAL = Route.remediated();
+
+  private static final List<DemoCase> CASES = List.of(
+      new DemoCase(0, "E_BIKE", "电动自行车", "Task_AssignSampling", USUAL),
+      new DemoCase(2, "E_BIKE_LI_BATTERY", "电动自行车用锂离子蓄电池", "Task_AssignSampling", USUAL),
+      new DemoCase(4, "CHILDREN_PRODUCT", "儿童滑板车", "Task_AssignSampling", USUAL),
+      new DemoCase(3, "GAS_STOVE", "家用燃气灶", "Task_FillSamplingSlip", USUAL),
+      new DemoCase(2, "PORTABLE_LI_BATTERY", "移动电源", "Task_FillSamplingSlip", USUAL),
+      new DemoCase(0, "E_BIKE_CHARGER", "电动自行车充电器", "Task_ConfirmSamplingSlip", USUAL),
+      new DemoCase(1, "WIRE_CABLE", "BV 2.5mm² 聚氯乙烯绝缘电线", "Task_ConfirmSamplingSlip", USUAL),
+      new DemoCase(0, "E_BIKE", "电动自行车", "Task_ReceiveSample", USUAL),
+      new DemoCase(1, "WIRE_CABLE", "BV 4mm² 聚氯乙烯绝缘电线", "Task_ReceiveSample", USUAL),
+      new DemoCase(0, "E_BIKE_LI_BATTERY", "电动自行车用锂离子蓄电池", "Task_TestSample", USUAL),
+      new DemoCase(1, "WIRE_CABLE", "BV 1.5mm² 聚氯乙烯绝缘电线", "Task_ReviewReport", USUAL),
+      new DemoCase(0, "E_BIKE", "电动自行车", "Task_RespondToResult", USUAL),
+      new DemoCase(1, "WIRE_CABLE", "BVR 6mm² 聚氯乙烯绝缘软电线", "Task_RespondToResult", USUAL),
+      new DemoCase(1, "WIRE_CABLE", "BV 2.5mm² 聚氯乙烯绝缘电线", "Task_DecideObjection", USUAL.with(r -> r.objection = RETEST_CONFIRMS)),
+      new DemoCase(0, "E_BIKE_CHARGER", "电动自行车充电器", "Task_AssessRisk", USUAL),
+      new DemoCase(1, "WIRE_CABLE", "BV 10mm² 聚氯乙烯绝缘电线", "Task_AnalyseCauses", USUAL),
+      new DemoCase(0, "E_BIKE_LI_BATTERY", "电动自行车用锂离子蓄电池", "Task_ApproveConsumerAlert", USUAL),
+      new DemoCase(1, "WIRE_CABLE", "BV 2.5mm² 聚氯乙烯绝缘电线", "Task_RecordAssistanceVisit", USUAL.with(r -> r.riskLevel = RiskLevel.MEDIUM)),
+      new DemoCase(0, "E_BIKE", "电动自行车", "Task_SubmitRemediationPlan", USUAL),
+      new DemoCase(0, "E_BIKE_CHARGER", "电动自行车充电器", "Task_VerifyRemediation", USUAL),
+      new DemoCase(1, "WIRE_CABLE", "BV 2.5mm² 聚氯乙烯绝缘电线", "Task_CloseCase", USUAL),
+      new DemoCase(0, "E_BIKE", "电动自行车", "closed", Route.allItemsPass()),
+      new DemoCase(1, "WIRE_CABLE", "BV 4mm² 聚氯乙烯绝缘电线", "closed", USUAL));
+
+  private final DemoPeople people;
+  private final CaseWalker walker;
+
+  public DemoData(DemoPeople people, CaseWalker walker) {
+    this.people = people;
+    this.walker = walker;
+  }
+
+  @EventListener
+  public void onDeployed(PostDeployEvent event) {
+    if (people.seeded()) {
+      return;
+    }
+    people.seed();
+    for (DemoCase demo : CASES) {
+      String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(demo.enterprise()).get(0), demo.productKind(),
+          demo.productName());
+      walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
+    }
+    LOG.info("Demo data created: {} cases; log in at /camunda/app/tasklist/ as coordinator/demo", CASES.size());
+  }
+}

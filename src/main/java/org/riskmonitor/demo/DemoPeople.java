@@ -1,0 +1,134 @@
+package org.riskmonitor.demo;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.riskmonitor.enterprise.EnterpriseRegistry;
+import org.riskmonitor.expert.ExpertPool;
+import org.riskmonitor.laboratory.Laboratories;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people and organisations of the demo: the regulator's staff, two labs, two experts and
+ * five enterprises (two with a user each), all with password {@code demo}. Only for the
+ * embedded default profile; production identities come from onboarding or LDAP.
+ */
+@Component
+public class DemoPeople {
+
+  public static final String PASSWORD = "demo";
+
+  /** Enterprises with valid USCCs; the fourth carries the former Ninghe county code 120221. */
+  public static final List<List<String>> ENTERPRISES = List.of(
+      List.of("91120116MA05K8T2XA", "天津市津骑电动车有限公司", "天津市滨海新区中塘镇工业园8号", "120116", "滨海新区电动自行车产业集群"),
+      List.of("91120113MA06Q3LC78", "天津市北辰恒通电线电缆有限公司", "天津市北辰区双口镇工业区12号", "120113", "北辰区电线电缆产业集群"),
+      List.of("91120111MA07D2NP4Y", "天津市西青安能锂电科技有限公司", "天津市西青区张家窝工业园3号", "120111", "西青区锂电池产业集群"),
+      List.of("91120221MA05N1GT8A", "天津市宁河暖阳燃气具有限公司", "天津市宁河区芦台镇光明路21号", "120117", "宁河区燃气具产业集群"),
+      List.of("91120104MA06F9WR5H", "天津市南开童乐儿童用品有限公司", "天津市南开区华苑产业区7号", "120104", ""));
+
+  private final IdentityService identityService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final EnterpriseRegistry enterprises;
+  private final Laboratories labs;
+  private final ExpertPool experts;
+
+  public DemoPeople(IdentityService identityService, FilterService filterService, TaskService taskService,
+                    EnterpriseRegistry enterprises, Laboratories labs, ExpertPool experts) {
+    this.identityService = identityService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.enterprises = enterprises;
+    this.labs = labs;
+    this.experts = experts;
+  }
+
+  public boolean seeded() {
+    return identityService.createUserQuery().userId(CaseWalker.COORDINATOR).count() > 0;
+  }
+
+  @Transactional
+  public void seed() {
+    group("coordinators", "监管协调员 Coordinators", "WORKFLOW");
+    group("samplers", "抽样人员 Samplers", "WORKFLOW");
+    group("labs", "检验检测机构 Laboratories", "WORKFLOW");
+    group("experts", "技术专家 Experts", "WORKFLOW");
+    group("managers", "管理者 Managers", "WORKFLOW");
+    group("enterprises", "企业 Enterprises", "WORKFLOW");
+
+    String labA = labs.register("TJQI1", "天津市产品质量检验一所（演示）",
+        List.of("E_BIKE", "E_BIKE_CHARGER", "E_BIKE_LI_BATTERY", "WIRE_CABLE", "GAS_STOVE", "FOOD_CONTACT_PLASTIC",
+            "CHILDREN_PRODUCT", "PORTABLE_LI_BATTERY")).groupId();
+    String labB = labs.register("TJQI2", "天津市产品质量检验二所（演示）",
+        List.of("E_BIKE", "E_BIKE_CHARGER", "E_BIKE_LI_BATTERY", "WIRE_CABLE", "PORTABLE_LI_BATTERY")).groupId();
+
+    List<String> enterpriseGroups = ENTERPRISES.stream()
+        .map(e -> enterprises.register(e.get(0), e.get(1), e.get(2), e.get(3), e.get(4).isEmpty() ? null : e.get(4), null).groupId())
+        .toList();
+
+    user("coordinator", "张", "协调员", "coordinators");
+    user("sampler", "刘", "抽样员", "samplers");
+    user("lab1", "陈", "检验员", "labs", labA);
+    user("lab1b", "周", "审核员", "labs", labA);
+    user("lab2", "吴", "检验员", "labs", labB);
+    user("expert1", "孙", "专家", "experts");
+    user("expert2", "郑", "专家", "experts");
+    user("manager", "王", "处长", "managers");
+    user("enterprise1", "李", "明", "enterprises", enterpriseGroups.get(0));
+    user("enterprise2", "赵", "强", "enterprises", enterpriseGroups.get(1));
+
+    experts.register("expert1", "孙卫东", "120116", "高级工程师",
+        List.of("E_BIKE", "E_BIKE_CHARGER", "E_BIKE_LI_BATTERY", "PORTABLE_LI_BATTERY"));
+    experts.register("expert2", "郑丽华", "120113", "研究员",
+        List.of("WIRE_CABLE", "GAS_STOVE", "FOOD_CONTACT_PLASTIC", "CHILDREN_PRODUCT"));
+
+    myTasksFilter();
+  }
+
+  /** Everyone's work list: tasks assigned to them or offered to one of their groups. */
+  private void myTasksFilter() {
+    Filter filter = filterService.newTaskFilter("我的待办 My tasks");
+    filter.setQuery(taskService.createTaskQuery()
+        .or()
+        .taskAssigneeExpression("${currentUser()}")
+        .taskCandidateUserExpression("${currentUser()}")
+        .taskCandidateGroupInExpression("${currentUserGroups()}")
+        .endOr()
+        .orderByDueDate().asc());
+    filter.setProperties(Map.of(
+        "description", "分配给我或我所在单位的任务 Tasks for me or my organisation",
+        "priority", -10,
+        "refresh", true,
+        "variables", List.of(
+            Map.of("name", "caseNumber", "label", "案件编号 Case"),
+            Map.of("name", "enterpriseName", "label", "企业 Enterprise"),
+            Map.of("name", "productName", "label", "产品 Product"),
+            Map.of("name", "riskLevelName", "label", "风险等级 Risk level"))));
+    filterService.saveFilter(filter);
+  }
+
+  private void group(String id, String name, String type) {
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+  }
+
+  private void user(String id, String lastName, String firstName, String... groups) {
+    User user = identityService.newUser(id);
+    user.setLastName(lastName);
+    user.setFirstName(firstName);
+    user.setEmail(id + "@riskmonitor.example");
+    user.setPassword(PASSWORD);
+    identityService.saveUser(user);
+    for (String group : groups) {
+      identityService.createMembership(id, group);
+    }
+  }
+}
