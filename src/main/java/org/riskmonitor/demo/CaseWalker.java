@@ -63,8 +63,8 @@ public class CaseWalker {
     this.dueDates = dueDates;
   }
 
-  /** Opens a case as the coordinator, through the start form. Returns its case number. */
-  public String open(String uscc, String productKind, String productName) {
+  /** Opens a case as the coordinator, through the start form. */
+  public ProcessInstance open(String uscc, String productKind, String productName) {
     Map<String, Object> values = new HashMap<>();
     values.put("enterpriseUscc", uscc);
     values.put("productKind", productKind);
@@ -73,8 +73,7 @@ public class CaseWalker {
     values.put("planNumber", "JC-" + dueDates.today().getYear() + "-01");
     String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("risk-case")
         .latestVersion().singleResult().getId();
-    ProcessInstance instance = as(COORDINATOR, () -> formService.submitStartForm(definitionId, values));
-    return instance.getBusinessKey();
+    return as(COORDINATOR, () -> formService.submitStartForm(definitionId, values));
   }
 
   /** Submits open tasks until the case's open task is {@code stopAt} (or the case has ended). */
@@ -324,7 +323,7 @@ public class CaseWalker {
     return SpinValues.jsonValue(Spin.JSON(value)).create();
   }
 
-  private <T> T as(String userId, java.util.function.Supplier<T> action) {
+  public <T> T as(String userId, java.util.function.Supplier<T> action) {
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(org.camunda.bpm.engine.identity.Group::getId).toList();
     identityService.setAuthentication(userId, groups);

@@ -67,7 +67,7 @@ public class DemoData {
     people.seed();
     for (DemoCase demo : CASES) {
       String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(demo.enterprise()).get(0), demo.productKind(),
-          demo.productName());
+          demo.productName()).getBusinessKey();
       walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
     }
     LOG.info("Demo data created: {} cases; log in at /camunda/app/tasklist/ as coordinator/demo", CASES.size());

@@ -77,6 +77,7 @@ public class DemoPeople {
     user("lab1", "陈", "检验员", "labs", labA);
     user("lab1b", "周", "审核员", "labs", labA);
     user("lab2", "吴", "检验员", "labs", labB);
+    user("lab2b", "郭", "审核员", "labs", labB);
     user("expert1", "孙", "专家", "experts");
     user("expert2", "郑", "专家", "experts");
     user("manager", "王", "处长", "managers");

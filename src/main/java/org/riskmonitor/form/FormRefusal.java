@@ -1,18 +1,19 @@
 package org.riskmonitor.form;
 
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * A submission the server will not accept. Thrown inside the engine's transaction, so the task
- * stays open and nothing the listener wrote survives; Tasklist shows the message.
+ * stays open and nothing the listener wrote survives. As a form-field validation failure it
+ * reaches REST clients, Tasklist among them, as HTTP 400 with this message.
  */
-public class FormRefusal extends BadUserRequestException {
+public class FormRefusal extends FormFieldValidationException {
 
   private final List<String> problems;
 
   public FormRefusal(List<String> problems) {
-    super("提交未被接受 Submission refused: " + String.join("；", problems));
+    super("riskmonitor", "提交未被接受 Submission refused: " + String.join("；", problems));
     this.problems = List.copyOf(problems);
   }
 
