@@ -23,6 +23,10 @@ public interface DocumentMapper {
         FROM rm_document WHERE case_id = #{caseId} ORDER BY id""")
   List<CaseDocument> ofCase(long caseId);
 
+  /** Wrapped, since MyBatis would read a bare byte[] result as a list of rows. */
+  record Content(byte[] content) {
+  }
+
   @Select("SELECT content FROM rm_document WHERE id = #{id}")
-  byte[] content(long id);
+  Content content(long id);
 }

@@ -39,7 +39,8 @@ public class DocumentStore {
   }
 
   public byte[] content(long documentId) {
-    return mapper.content(documentId);
+    DocumentMapper.Content stored = mapper.content(documentId);
+    return stored == null ? null : stored.content();
   }
 
   static String sha256(byte[] content) {

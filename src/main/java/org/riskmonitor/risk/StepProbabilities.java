@@ -16,7 +16,7 @@ public final class StepProbabilities {
 
   /** The product of the steps, or null if a step is not a probability between 0 (exclusive) and 1. */
   public static Double product(String steps) {
-    String[] parts = steps.split("[,，、;；×*]");
+    String[] parts = steps.split("[,，、;；×*]", -1);
     double product = 1;
     for (String part : parts) {
       Matcher m = STEP.matcher(part);
