@@ -45,7 +45,7 @@ class RiskCasePathsTest extends RiskMonitorTest {
 
     assertThat(instance).isEnded().hasPassed("ServiceTask_IssueConformityNotice", "Task_CloseCase")
         .hasNotPassed("Phase_Objection", "Phase_RiskAssessment");
-    assertThat(closure(instance)).containsEntry("OUTCOME", "CONFORMING").containsEntry("LIST_ENTRY", "RED");
+    assertThat(closure(instance)).isEqualTo("CONFORMING/RED");
     assertThat(jdbc.queryForObject("SELECT sha256 FROM rm_document WHERE case_id = ? AND kind = 'RESULT_NOTICE'",
         String.class, caseId(instance))).hasSize(64);
   }
@@ -112,7 +112,7 @@ class RiskCasePathsTest extends RiskMonitorTest {
     assertThat(count("rm_meeting_attendee", "meeting_id IN (SELECT m.id FROM rm_meeting m JOIN rm_assistance_visit v "
         + "ON v.id = m.visit_id WHERE v.case_id = ?)", caseId)).isEqualTo(2);
     assertThat(count("rm_test_report", "case_id = ? AND purpose = 'REINSPECTION' AND conforming = TRUE", caseId)).isEqualTo(1);
-    assertThat(closure(instance)).containsEntry("OUTCOME", "REMEDIATED").containsEntry("LIST_ENTRY", "RED");
+    assertThat(closure(instance)).isEqualTo("REMEDIATED/RED");
   }
 
   @Test
@@ -167,7 +167,7 @@ class RiskCasePathsTest extends RiskMonitorTest {
     walker.finish(instance.getBusinessKey(), Route.remediated().with(r -> r.objection = RETEST_OVERTURNS));
 
     assertThat(instance).isEnded().hasPassed("CallActivity_Retest", "Task_CloseCase").hasNotPassed("Phase_RiskAssessment");
-    assertThat(closure(instance)).containsEntry("OUTCOME", "OBJECTION_UPHELD").containsEntry("LIST_ENTRY", "RED");
+    assertThat(closure(instance)).isEqualTo("OBJECTION_UPHELD/RED");
   }
 
   @Test
@@ -195,7 +195,7 @@ class RiskCasePathsTest extends RiskMonitorTest {
 
     assertThat(instance).isEnded().hasPassed("Timer_CorrectionDeadline", "ServiceTask_RecordMissedDeadline",
         "Task_ApproveAnnouncement").hasNotPassed("Task_VerifyRemediation");
-    assertThat(closure(instance)).containsEntry("OUTCOME", "ANNOUNCED").containsEntry("LIST_ENTRY", "BLACK");
+    assertThat(closure(instance)).isEqualTo("ANNOUNCED/BLACK");
     assertThat(jdbc.queryForObject("SELECT decision_comment FROM rm_risk_measure WHERE case_id = ? AND kind = 'PUBLIC_ANNOUNCEMENT'",
         String.class, caseId(instance))).contains("逾期未完成整改");
   }
@@ -210,7 +210,7 @@ class RiskCasePathsTest extends RiskMonitorTest {
 
     assertThat(instance).isEnded().hasPassed("CallActivity_Reinspection", "Task_ApproveAnnouncement");
     assertThat(count("rm_sampling_slip", "case_id = ? AND purpose = 'REINSPECTION'", caseId(instance))).isEqualTo(2);
-    assertThat(closure(instance)).containsEntry("OUTCOME", "ANNOUNCED").containsEntry("LIST_ENTRY", "BLACK");
+    assertThat(closure(instance)).isEqualTo("ANNOUNCED/BLACK");
     assertThat(count("rm_risk_measure", "case_id = ? AND kind = 'PUBLIC_ANNOUNCEMENT' AND status = 'PUBLISHED'",
         caseId(instance))).isEqualTo(1);
   }
@@ -243,7 +243,9 @@ class RiskCasePathsTest extends RiskMonitorTest {
         instance.getBusinessKey());
   }
 
-  private Map<String, Object> closure(ProcessInstance instance) {
-    return jdbc.queryForMap("SELECT outcome, list_entry FROM rm_case_closure WHERE case_id = ?", caseId(instance));
+  /** Outcome and list entry, e.g. {@code REMEDIATED/RED}. */
+  private String closure(ProcessInstance instance) {
+    return jdbc.queryForObject("SELECT CONCAT(outcome, '/', list_entry) FROM rm_case_closure WHERE case_id = ?",
+        String.class, caseId(instance));
   }
 }
