@@ -141,7 +141,7 @@ class SubmissionValidationTest extends RiskMonitorTest {
         {"variables": {"slipConfirmed": {"value": false, "type": "Boolean"},
                        "enterpriseSignatory": {"value": "<script>alert(1)</script>", "type": "String"}}}""";
 
-    ResponseEntity<String> response = rest.postForEntity("/engine-rest/task/" + confirm.getId() + "/submit-form",
+    ResponseEntity<String> response = rest.withBasicAuth("enterprise1", DemoPeople.PASSWORD).postForEntity("/engine-rest/task/" + confirm.getId() + "/submit-form",
         new HttpEntity<>(body, headers), String.class);
 
     assertThat(response.getStatusCode().value()).isEqualTo(400);

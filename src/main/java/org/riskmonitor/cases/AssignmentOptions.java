@@ -11,6 +11,7 @@ import org.riskmonitor.expert.Expert;
 import org.riskmonitor.expert.ExpertPool;
 import org.riskmonitor.laboratory.Lab;
 import org.riskmonitor.laboratory.Laboratories;
+import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,8 +56,8 @@ public class AssignmentOptions implements TaskListener {
   }
 
   public List<User> samplers() {
-    return identityService.createUserQuery().memberOfGroup(SAMPLERS_GROUP).list().stream()
-        .sorted(Comparator.comparing(User::getId)).toList();
+    return SystemContext.withoutAuthorization(() -> identityService.createUserQuery().memberOfGroup(SAMPLERS_GROUP)
+        .list().stream().sorted(Comparator.comparing(User::getId)).toList());
   }
 
   /** Labs accredited for the case's product kind, without the one excluded (the first lab, for a re-test). */

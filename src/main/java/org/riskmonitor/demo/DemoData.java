@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +61,7 @@ public class DemoData {
   }
 
   @EventListener
+  @Order(3)
   public void onDeployed(PostDeployEvent event) {
     if (people.seeded()) {
       return;

@@ -1,16 +1,18 @@
 package org.riskmonitor.demo;
 
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.expert.ExpertPool;
 import org.riskmonitor.laboratory.Laboratories;
+import org.riskmonitor.security.Roles;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,17 +35,15 @@ public class DemoPeople {
       List.of("91120104MA06F9WR5H", "天津市南开童乐儿童用品有限公司", "天津市南开区华苑产业区7号", "120104", ""));
 
   private final IdentityService identityService;
-  private final FilterService filterService;
-  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
   private final EnterpriseRegistry enterprises;
   private final Laboratories labs;
   private final ExpertPool experts;
 
-  public DemoPeople(IdentityService identityService, FilterService filterService, TaskService taskService,
+  public DemoPeople(IdentityService identityService, AuthorizationService authorizationService,
                     EnterpriseRegistry enterprises, Laboratories labs, ExpertPool experts) {
     this.identityService = identityService;
-    this.filterService = filterService;
-    this.taskService = taskService;
+    this.authorizationService = authorizationService;
     this.enterprises = enterprises;
     this.labs = labs;
     this.experts = experts;
@@ -55,12 +55,7 @@ public class DemoPeople {
 
   @Transactional
   public void seed() {
-    group("coordinators", "监管协调员 Coordinators", "WORKFLOW");
-    group("samplers", "抽样人员 Samplers", "WORKFLOW");
-    group("labs", "检验检测机构 Laboratories", "WORKFLOW");
-    group("experts", "技术专家 Experts", "WORKFLOW");
-    group("managers", "管理者 Managers", "WORKFLOW");
-    group("enterprises", "企业 Enterprises", "WORKFLOW");
+    demoAdmin();
 
     String labA = labs.register("TJQI1", "天津市产品质量检验一所（演示）",
         List.of("E_BIKE", "E_BIKE_CHARGER", "E_BIKE_LI_BATTERY", "WIRE_CABLE", "GAS_STOVE", "FOOD_CONTACT_PLASTIC",
@@ -89,29 +84,30 @@ public class DemoPeople {
     experts.register("expert2", "郑丽华", "120113", "研究员",
         List.of("WIRE_CABLE", "GAS_STOVE", "FOOD_CONTACT_PLASTIC", "CHILDREN_PRODUCT"));
 
-    myTasksFilter();
   }
 
-  /** Everyone's work list: tasks assigned to them or offered to one of their groups. */
-  private void myTasksFilter() {
-    Filter filter = filterService.newTaskFilter("我的待办 My tasks");
-    filter.setQuery(taskService.createTaskQuery()
-        .or()
-        .taskAssigneeExpression("${currentUser()}")
-        .taskCandidateUserExpression("${currentUser()}")
-        .taskCandidateGroupInExpression("${currentUserGroups()}")
-        .endOr()
-        .orderByDueDate().asc());
-    filter.setProperties(Map.of(
-        "description", "分配给我或我所在单位的任务 Tasks for me or my organisation",
-        "priority", -10,
-        "refresh", true,
-        "variables", List.of(
-            Map.of("name", "caseNumber", "label", "案件编号 Case"),
-            Map.of("name", "enterpriseName", "label", "企业 Enterprise"),
-            Map.of("name", "productName", "label", "产品 Product"),
-            Map.of("name", "riskLevelName", "label", "风险等级 Risk level"))));
-    filterService.saveFilter(filter);
+  /**
+   * The demo administrator. Production creates its admin from RISKMONITOR_ADMIN_PASSWORD under the
+   * password policy; the demo's short password is allowed here only.
+   */
+  private void demoAdmin() {
+    if (identityService.createUserQuery().userId("admin").count() == 0) {
+      user("admin", "系统", "管理员");
+    }
+    if (identityService.createGroupQuery().groupId(Roles.ADMINS).count() == 0) {
+      group(Roles.ADMINS, "系统管理员 Administrators", "SYSTEM");
+      for (Resources resource : Resources.values()) {
+        Authorization all = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        all.setGroupId(Roles.ADMINS);
+        all.setResource(resource);
+        all.setResourceId(Authorization.ANY);
+        all.addPermission(Permissions.ALL);
+        authorizationService.saveAuthorization(all);
+      }
+    }
+    if (identityService.createUserQuery().userId("admin").memberOfGroup(Roles.ADMINS).count() == 0) {
+      identityService.createMembership("admin", Roles.ADMINS);
+    }
   }
 
   private void group(String id, String name, String type) {
@@ -127,7 +123,7 @@ public class DemoPeople {
     user.setFirstName(firstName);
     user.setEmail(id + "@riskmonitor.example");
     user.setPassword(PASSWORD);
-    identityService.saveUser(user);
+    ((IdentityServiceImpl) identityService).saveUser(user, true);
     for (String group : groups) {
       identityService.createMembership(id, group);
     }

@@ -11,6 +11,7 @@ import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.laboratory.Lab;
+import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Component;
 
 /** Coordinator assigns the sampler and the lab (form {@code assign-sampling}). */
@@ -42,8 +43,8 @@ public class SamplingAssignment implements TaskListener {
     Lab lab = labs.stream().filter(l -> String.valueOf(l.id()).equals(labId)).findFirst().orElseThrow();
     cases.assignSampling(monitoringCase.id(), samplerId, lab.id());
     task.setVariable("samplerId", samplerId);
-    task.setVariable("samplerName", AssignmentOptions.fullName(
-        identityService.createUserQuery().userId(samplerId).singleResult()));
+    task.setVariable("samplerName", AssignmentOptions.fullName(SystemContext.withoutAuthorization(
+        () -> identityService.createUserQuery().userId(samplerId).singleResult())));
     task.setVariable("labId", lab.id());
     task.setVariable("labName", lab.name());
     task.setVariable("labGroup", lab.groupId());

@@ -1,0 +1,42 @@
+package org.riskmonitor.document;
+
+import java.util.List;
+import java.util.Set;
+import org.riskmonitor.cases.MonitoringCase;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who may see a case's documents. The regulator's staff see every case; a company sees only its
+ * own cases (test reports and evidence of a competitor are confidential); a lab sees the cases
+ * it tests or re-tests.
+ */
+@Service
+public class CaseAccess {
+
+  /** The regulator's groups, and the Camunda administrators. */
+  static final Set<String> STAFF_GROUPS = Set.of("coordinators", "managers", "samplers", "experts", "camunda-admin");
+
+  private final CaseAccessMapper mapper;
+
+  public CaseAccess(CaseAccessMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * Decided by the caller's groups alone: a company or lab acts through its group, so a new
+   * colleague added to the group sees the same cases. The user id is part of the contract for
+   * callers that know only the person.
+   */
+  public boolean maySee(String userId, List<String> groupIds, MonitoringCase c) {
+    if (userId == null || groupIds == null || c == null) {
+      return false;
+    }
+    if (groupIds.stream().anyMatch(STAFF_GROUPS::contains)) {
+      return true;
+    }
+    if (groupIds.contains(mapper.enterpriseGroup(c.enterpriseId()))) {
+      return true;
+    }
+    return mapper.labGroups(c.id()).stream().anyMatch(groupIds::contains);
+  }
+}

@@ -1,0 +1,118 @@
+package org.riskmonitor.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who is calling {@code /engine-rest} and our {@code /api}: the user logged in to the Camunda
+ * webapps (their session), or HTTP Basic checked against the Camunda identity. The engine then
+ * applies that user's authorizations. No user: 401. A session-authenticated change must carry
+ * the webapps' CSRF token, as the webapps' own API requires.
+ */
+public class RequestAuthentication extends OncePerRequestFilter {
+
+  private static final String BASIC = "Basic ";
+
+  private final ProcessEngine engine;
+
+  public RequestAuthentication(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    IdentityService identity = engine.getIdentityService();
+    UserAuthentication fromSession = sessionUser(request);
+    String userId;
+    List<String> groups;
+    List<String> tenants;
+    if (fromSession != null) {
+      if (!csrfTokenMatches(request)) {
+        refuse(response, HttpServletResponse.SC_FORBIDDEN, "缺少或错误的CSRF令牌 CSRF token missing or wrong");
+        return;
+      }
+      userId = fromSession.getIdentityId();
+      groups = fromSession.getGroupIds();
+      tenants = fromSession.getTenantIds();
+    } else {
+      userId = basicUser(request, identity);
+      if (userId == null) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Risk Monitor\", charset=\"UTF-8\"");
+        refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录 Authentication required");
+        return;
+      }
+      groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+      tenants = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+          .map(Tenant::getId).toList();
+    }
+    identity.setAuthentication(userId, groups, tenants);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private UserAuthentication sessionUser(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication authentication = authentications == null ? null
+        : authentications.getAuthenticationForProcessEngine(engine.getName());
+    return authentication instanceof UserAuthentication user ? user : null;
+  }
+
+  private static boolean csrfTokenMatches(HttpServletRequest request) {
+    if (CsrfConstants.CSRF_NON_MODIFYING_METHODS_PATTERN.matcher(request.getMethod()).matches()) {
+      return true;
+    }
+    Object expected = request.getSession().getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
+  }
+
+  /** The user of valid Basic credentials; failed attempts count towards the engine's lockout. */
+  private static String basicUser(HttpServletRequest request, IdentityService identity) {
+    String header = request.getHeader("Authorization");
+    if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(header.substring(BASIC.length()).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    String userId = decoded.substring(0, colon);
+    return identity.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write("{\"type\":\"AuthenticationError\",\"message\":\"" + message + "\"}");
+  }
+}

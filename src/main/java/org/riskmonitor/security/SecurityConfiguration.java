@@ -1,0 +1,19 @@
+package org.riskmonitor.security;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+public class SecurityConfiguration {
+
+  /** Camunda's REST API and ours answer only to an authenticated user. */
+  @Bean
+  public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine) {
+    FilterRegistrationBean<RequestAuthentication> registration = new FilterRegistrationBean<>(new RequestAuthentication(engine));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setName("riskmonitorRequestAuthentication");
+    return registration;
+  }
+}
