@@ -23,9 +23,8 @@ public class CaseAccess {
   }
 
   /**
-   * Decided by the caller's groups alone: a company or lab acts through its group, so a new
-   * colleague added to the group sees the same cases. The user id is part of the contract for
-   * callers that know only the person.
+   * Decided by the caller's groups: a company or lab acts through its group, so a colleague added
+   * to the group sees the same cases. Without a known user nobody sees anything.
    */
   public boolean maySee(String userId, List<String> groupIds, MonitoringCase c) {
     if (userId == null || groupIds == null || c == null) {

@@ -23,6 +23,16 @@ public interface DocumentMapper {
         FROM rm_document WHERE case_id = #{caseId} ORDER BY id""")
   List<CaseDocument> ofCase(long caseId);
 
+  @Select("""
+      SELECT id, case_id, kind, file_name, content_type, size_bytes, sha256, created_by, created_at
+        FROM rm_document WHERE id = #{id}""")
+  CaseDocument findById(long id);
+
+  /** Access is decided per case, so a download needs the case its document belongs to. */
+  @Select("""
+      SELECT c.case_number FROM rm_document d JOIN rm_monitoring_case c ON c.id = d.case_id WHERE d.id = #{documentId}""")
+  String caseNumberOf(long documentId);
+
   /** Wrapped, since MyBatis would read a bare byte[] result as a list of rows. */
   record Content(byte[] content) {
   }

@@ -38,6 +38,16 @@ public class DocumentStore {
     return mapper.ofCase(caseId);
   }
 
+  /** The document's metadata, or null when there is no such document. */
+  public CaseDocument find(long documentId) {
+    return mapper.findById(documentId);
+  }
+
+  /** The number of the case a document belongs to, or null when there is no such document. */
+  public String caseNumberOf(long documentId) {
+    return mapper.caseNumberOf(documentId);
+  }
+
   public byte[] content(long documentId) {
     DocumentMapper.Content stored = mapper.content(documentId);
     return stored == null ? null : stored.content();

@@ -1,0 +1,113 @@
+package org.riskmonitor.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCase;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Documents of a case as people upload, list and download them: only those who may see the case
+ * (see {@link CaseAccess}), only PDF, JPEG or PNG proven by the content, only up to the size limit.
+ * A refused upload stores nothing.
+ */
+@Service
+public class CaseDocuments {
+
+  static final String TYPE_NOT_ALLOWED = "文件类型不允许，仅限PDF、JPEG、PNG File type not allowed: PDF, JPEG or PNG only";
+
+  private final DocumentStore store;
+  private final CaseFiles cases;
+  private final CaseAccess access;
+  private final IdentityService identityService;
+  private final DocumentLimits limits;
+
+  public CaseDocuments(DocumentStore store, CaseFiles cases, CaseAccess access, IdentityService identityService,
+                       DocumentLimits limits) {
+    this.store = store;
+    this.cases = cases;
+    this.access = access;
+    this.identityService = identityService;
+    this.limits = limits;
+  }
+
+  /** A downloaded document: its metadata and its bytes. */
+  public record Download(CaseDocument document, byte[] content) {
+  }
+
+  public CaseDocument upload(String caseNumber, String kindName, MultipartFile file) {
+    MonitoringCase monitoringCase = visibleCase(caseNumber);
+    DocumentKind kind = DocumentKind.named(kindName);
+    if (kind == null) {
+      throw DocumentRefusal.badRequest("文件类别无效 Unknown document kind: " + List.of(DocumentKind.values()));
+    }
+    if (file == null || file.isEmpty()) {
+      throw DocumentRefusal.badRequest("请选择非空文件 Choose a file that is not empty");
+    }
+    // Checked before the content is read into memory; Spring's own limit lies above ours.
+    if (file.getSize() > limits.maxSize().toBytes()) {
+      throw new DocumentRefusal(HttpStatus.PAYLOAD_TOO_LARGE,
+          "文件过大，最大" + limits.maxSizeText() + " File too large: at most " + limits.maxSizeText());
+    }
+    String fileName = FileNames.sanitise(file.getOriginalFilename());
+    byte[] content = bytesOf(file);
+    FileType type = FileType.of(content);
+    if (type == null || !type.matchesName(fileName)) {
+      throw DocumentRefusal.badRequest(TYPE_NOT_ALLOWED);
+    }
+    if (!kind.allows(type)) {
+      throw DocumentRefusal.badRequest("检验报告须为PDF文件 A test report must be a PDF");
+    }
+    return store.store(monitoringCase.id(), kind.name(), fileName, type.contentType(), content,
+        caller().getUserId());
+  }
+
+  public List<CaseDocument> list(String caseNumber) {
+    return store.ofCase(visibleCase(caseNumber).id());
+  }
+
+  public Download download(long documentId) {
+    String caseNumber = store.caseNumberOf(documentId);
+    if (caseNumber == null) {
+      throw DocumentRefusal.documentNotFound();
+    }
+    visibleCase(caseNumber);
+    return new Download(store.find(documentId), store.content(documentId));
+  }
+
+  /** The case, if the caller may see it: unknown is 404, known but not theirs is 403. */
+  private MonitoringCase visibleCase(String caseNumber) {
+    MonitoringCase monitoringCase = cases.byNumber(caseNumber);
+    if (monitoringCase == null) {
+      throw DocumentRefusal.caseNotFound(caseNumber);
+    }
+    Authentication caller = caller();
+    if (!access.maySee(caller.getUserId(), caller.getGroupIds(), monitoringCase)) {
+      throw DocumentRefusal.forbidden();
+    }
+    return monitoringCase;
+  }
+
+  /** Set by RequestAuthentication for every /api request; missing only if that filter was bypassed. */
+  private Authentication caller() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      throw new DocumentRefusal(HttpStatus.UNAUTHORIZED, "请先登录 Authentication required");
+    }
+    return authentication;
+  }
+
+  private static byte[] bytesOf(MultipartFile file) {
+    try (InputStream in = file.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("uploaded file could not be read", e);
+    }
+  }
+}
