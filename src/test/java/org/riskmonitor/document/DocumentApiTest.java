@@ -23,6 +23,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
@@ -178,7 +179,7 @@ class DocumentApiTest extends RiskMonitorTest {
     }
     assertThat(documentsOf(caseNumber)).isEqualTo(before);
 
-    assertThat(list("enterprise1", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(listStatus("enterprise1", caseNumber)).isEqualTo(HttpStatus.OK);
     assertThat(rest.withBasicAuth("enterprise1", DemoPeople.PASSWORD).getForEntity("/api/documents/" + id, byte[].class)
         .getBody()).isEqualTo(PDF);
     assertThat(list("coordinator", caseNumber).getBody()).hasSize((int) before);
@@ -190,9 +191,9 @@ class DocumentApiTest extends RiskMonitorTest {
     String caseNumber = walker.open(E_BIKES, "E_BIKE", "电动自行车 TDR-2").getBusinessKey();
     walker.advanceTo(caseNumber, "Task_FillSamplingSlip", route);
 
-    assertThat(list("lab1", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(list("lab1b", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(list("lab2", caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(listStatus("lab1", caseNumber)).isEqualTo(HttpStatus.OK);
+    assertThat(listStatus("lab1b", caseNumber)).isEqualTo(HttpStatus.OK);
+    assertThat(listStatus("lab2", caseNumber)).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(upload("lab2", caseNumber, "TEST_REPORT_PDF", "report.pdf", "application/pdf", PDF).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
 
@@ -200,15 +201,15 @@ class DocumentApiTest extends RiskMonitorTest {
     Task decide = walker.openTask(caseNumber);
     walker.submit(decide, walker.valuesFor(decide, route));
 
-    assertThat(list("lab2", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(list("lab1", caseNumber).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(listStatus("lab2", caseNumber)).isEqualTo(HttpStatus.OK);
+    assertThat(listStatus("lab1", caseNumber)).isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void withoutCredentialsEverythingIs401_andUnknownCasesAndDocumentsAre404() {
     String caseNumber = openCase();
     long before = documentsOf(caseNumber);
-    TestRestTemplate anonymous = rest;
+    TestRestTemplate anonymous = rest;  // withBasicAuth gives a copy; this one sends no credentials
 
     assertThat(anonymous.getForEntity("/api/cases/" + caseNumber + "/documents", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -250,6 +251,11 @@ class DocumentApiTest extends RiskMonitorTest {
     return rest.withBasicAuth(user, DemoPeople.PASSWORD).exchange("/api/cases/" + caseNumber + "/documents",
         HttpMethod.GET, null, new ParameterizedTypeReference<>() {
         });
+  }
+
+  private HttpStatusCode listStatus(String user, String caseNumber) {
+    return rest.withBasicAuth(user, DemoPeople.PASSWORD)
+        .getForEntity("/api/cases/" + caseNumber + "/documents", String.class).getStatusCode();
   }
 
   /** A form a browser sends: the file part declares whatever type the browser guessed. */

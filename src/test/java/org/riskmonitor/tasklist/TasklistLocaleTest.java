@@ -35,7 +35,7 @@ class TasklistLocaleTest {
   private static final Pattern FALLBACK_LOCALE = Pattern.compile("fallbackLocale\\s*:\\s*['\"](\\w+)['\"]");
   private static final Pattern QUOTED = Pattern.compile("['\"](\\w+)['\"]");
   // config.js keeps Camunda's commented-out examples, including a locales block listing de.
-  private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|(?m)^\\s*//.*$", Pattern.DOTALL);
+  private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|(?m)^\\s*//[^\\n]*", Pattern.DOTALL);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
