@@ -78,7 +78,11 @@ public class CaseDocuments {
       throw DocumentRefusal.documentNotFound();
     }
     visibleCase(caseNumber);
-    return new Download(store.find(documentId), store.content(documentId));
+    byte[] content = store.content(documentId);
+    if (content == null) {
+      throw DocumentRefusal.documentNotFound();
+    }
+    return new Download(store.find(documentId), content);
   }
 
   /** The case, if the caller may see it: unknown is 404, known but not theirs is 403. */

@@ -34,4 +34,7 @@ public interface EnterpriseMapper {
 
   @Select("SELECT name FROM rm_district WHERE code = #{code}")
   String districtName(String code);
+
+  @Select("SELECT code, name FROM rm_district WHERE current_code = TRUE ORDER BY code")
+  List<District> currentDistricts();
 }

@@ -38,6 +38,10 @@ public class EnterpriseRegistry {
     return mapper.districtName(code);
   }
 
+  public List<District> currentDistricts() {
+    return mapper.currentDistricts();
+  }
+
   public static String groupIdFor(String uscc) {
     return "ent" + uscc;
   }

@@ -23,12 +23,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Who is calling {@code /engine-rest} and our {@code /api}: the user logged in to the Camunda
  * webapps (their session), or HTTP Basic checked against the Camunda identity. The engine then
- * applies that user's authorizations. No user: 401. A session-authenticated change must carry
- * the webapps' CSRF token, as the webapps' own API requires.
+ * applies that user's authorizations. No user: 401 (our pages under /manage redirect to the
+ * Tasklist login instead). A session-authenticated change must carry the webapps' CSRF token,
+ * as the webapps' own API requires.
  */
 public class RequestAuthentication extends OncePerRequestFilter {
 
   private static final String BASIC = "Basic ";
+  public static final String CSRF_FIELD = "csrfToken";
 
   private final ProcessEngine engine;
 
@@ -54,6 +56,11 @@ public class RequestAuthentication extends OncePerRequestFilter {
       tenants = fromSession.getTenantIds();
     } else {
       userId = basicUser(request, identity);
+      if (userId == null && request.getRequestURI().startsWith(request.getContextPath() + "/manage/")) {
+        // our pages: log in through Tasklist, which sets the session they use
+        response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
+        return;
+      }
       if (userId == null) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Risk Monitor\", charset=\"UTF-8\"");
         refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录 Authentication required");
@@ -87,7 +94,13 @@ public class RequestAuthentication extends OncePerRequestFilter {
       return true;
     }
     Object expected = request.getSession().getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
-    return expected != null && expected.equals(request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME));
+    String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    if (sent == null && request.getContentType() != null
+        && request.getContentType().startsWith("application/x-www-form-urlencoded")) {
+      // a page of ours posts the token as a form field
+      sent = request.getParameter(CSRF_FIELD);
+    }
+    return expected != null && expected.equals(sent);
   }
 
   /** The user of valid Basic credentials; failed attempts count towards the engine's lockout. */

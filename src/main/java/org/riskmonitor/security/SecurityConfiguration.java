@@ -8,11 +8,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class SecurityConfiguration {
 
-  /** Camunda's REST API and ours answer only to an authenticated user. */
+  /** Camunda's REST API, ours and our pages answer only to an authenticated user. */
   @Bean
   public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine) {
     FilterRegistrationBean<RequestAuthentication> registration = new FilterRegistrationBean<>(new RequestAuthentication(engine));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/manage/*");
     registration.setName("riskmonitorRequestAuthentication");
     return registration;
   }

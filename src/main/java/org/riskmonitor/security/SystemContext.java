@@ -1,6 +1,8 @@
 package org.riskmonitor.security;
 
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 
@@ -12,6 +14,21 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 public final class SystemContext {
 
   private SystemContext() {
+  }
+
+  /**
+   * Runs identity changes our own code has already allowed (a coordinator onboarding an
+   * enterprise) without the caller's engine permissions, which deliberately exclude creating
+   * users and groups.
+   */
+  public static <T> T asSystem(IdentityService identityService, Supplier<T> action) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return action.get();
+    } finally {
+      identityService.setAuthentication(caller);
+    }
   }
 
   public static <T> T withoutAuthorization(Supplier<T> action) {

@@ -1,12 +1,17 @@
 package org.riskmonitor.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.util.unit.DataSize;
 
-/** File names and file types, decided without the application. */
+/** File names, file types and size limits, decided without the application. */
 class FileRulesTest {
 
   @Test
@@ -47,5 +52,26 @@ class FileRulesTest {
   void theLimitReadsAsPeopleWriteIt() {
     assertThat(new DocumentLimits(DataSize.ofMegabytes(20)).maxSizeText()).isEqualTo("20MB");
     assertThat(new DocumentLimits(DataSize.ofKilobytes(1536)).maxSizeText()).isEqualTo("1536KB");
+  }
+
+  @Test
+  void theApplicationDoesNotStartWhenSpringsMultipartLimitIsNotAboveOurs() {
+    DocumentLimits limits = new DocumentLimits(DataSize.ofMegabytes(20));
+    MultipartProperties tooSmall = new MultipartProperties();
+    tooSmall.setMaxFileSize(DataSize.ofMegabytes(20));
+    tooSmall.setMaxRequestSize(DataSize.ofMegabytes(21));
+    MultipartProperties above = new MultipartProperties();
+    above.setMaxFileSize(DataSize.ofMegabytes(40));
+    above.setMaxRequestSize(DataSize.ofMegabytes(41));
+
+    assertThatIllegalStateException().isThrownBy(() -> new UploadLimitCheck(limits, provider(tooSmall)))
+        .withMessageContaining("riskmonitor.documents.max-size (20MB)");
+    assertThatNoException().isThrownBy(() -> new UploadLimitCheck(limits, provider(above)));
+  }
+
+  private static ObjectProvider<MultipartProperties> provider(MultipartProperties p) {
+    DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+    beans.registerSingleton("multipart", p);
+    return beans.getBeanProvider(MultipartProperties.class);
   }
 }
