@@ -1,7 +1,9 @@
 package org.riskmonitor.cases;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.riskmonitor.audit.AuditTrail;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.catalogue.ProductKind;
 import org.riskmonitor.enterprise.Enterprise;
@@ -24,13 +26,15 @@ public class CaseOpening implements ExecutionListener {
   private final EnterpriseRegistry enterprises;
   private final Catalogue catalogue;
   private final CurrentUser currentUser;
+  private final AuditTrail audit;
 
-  public CaseOpening(FormDefinitions forms, CaseFiles cases, EnterpriseRegistry enterprises, Catalogue catalogue, CurrentUser currentUser) {
+  public CaseOpening(AuditTrail audit, FormDefinitions forms, CaseFiles cases, EnterpriseRegistry enterprises, Catalogue catalogue, CurrentUser currentUser) {
     this.forms = forms;
     this.cases = cases;
     this.enterprises = enterprises;
     this.catalogue = catalogue;
     this.currentUser = currentUser;
+    this.audit = audit;
   }
 
   @Override
@@ -56,6 +60,8 @@ public class CaseOpening implements ExecutionListener {
 
     MonitoringCase opened = cases.open(enterprise.id(), kind.code(), productName, venue, planNumber,
         execution.getProcessInstanceId(), currentUser.id());
+    audit.record(opened.id(), "open-case", opened.openedBy(), Map.of("enterpriseUscc", uscc, "productKind", kind.code(),
+        "productName", productName, "venue", venue.name(), "planNumber", planNumber));
     execution.setProcessBusinessKey(opened.caseNumber());
     execution.setVariable(CaseFiles.CASE_ID, opened.id());
     execution.setVariable("caseNumber", opened.caseNumber());

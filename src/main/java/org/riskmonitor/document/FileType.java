@@ -13,9 +13,6 @@ public enum FileType {
   JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, List.of("jpg", "jpeg")),
   PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, List.of("png"));
 
-  /** Enough bytes to recognise every type above. */
-  static final int SIGNATURE_LENGTH = 8;
-
   private final String contentType;
   private final byte[] signature;
   private final List<String> extensions;

@@ -2,12 +2,14 @@ package org.riskmonitor.enterprise;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.riskmonitor.audit.AuditTrail;
 import org.riskmonitor.form.FormRefusal;
 import org.riskmonitor.security.Roles;
 import org.riskmonitor.security.SystemContext;
@@ -36,10 +38,12 @@ public class Onboarding {
   private final IdentityService identityService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
+  private final AuditTrail audit;
   private final SecureRandom random = new SecureRandom();
 
-  public Onboarding(EnterpriseRegistry registry, IdentityService identityService, TaskService taskService,
+  public Onboarding(AuditTrail audit, EnterpriseRegistry registry, IdentityService identityService, TaskService taskService,
                     AuthorizationService authorizationService) {
+    this.audit = audit;
     this.registry = registry;
     this.identityService = identityService;
     this.taskService = taskService;
@@ -70,16 +74,19 @@ public class Onboarding {
     identityService.saveUser(user);
     identityService.createMembership(r.userId(), Roles.ENTERPRISES);
     identityService.createMembership(r.userId(), enterprise.groupId());
+    audit.record(null, "register-enterprise", coordinatorId, Map.of("uscc", r.uscc(), "name", r.name(),
+        "userId", r.userId(), "usccCheckOverridden", Boolean.TRUE.equals(r.usccCheckOverride())));
     return new Credentials(enterprise, r.userId(), password);
   }
 
   /** Removes the user from the enterprise; tasks they had claimed go back to the enterprise's list. */
   @Transactional
-  public void removeMember(String userId, String enterpriseGroupId) {
+  public void removeMember(String userId, String enterpriseGroupId, String coordinatorId) {
     SystemContext.asSystem(identityService, () -> {
       revoke(userId, enterpriseGroupId);
       return null;
     });
+    audit.record(null, "remove-member", coordinatorId, Map.of("userId", userId, "group", enterpriseGroupId));
   }
 
   private void revoke(String userId, String enterpriseGroupId) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.riskmonitor.audit.AuditTrail;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -27,8 +28,12 @@ public class FormDefinitions {
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   private final Map<String, Map<String, FieldSpec>> fieldsByForm = new HashMap<>();
+  private final AuditTrail audit;
+  private final CurrentUser currentUser;
 
-  public FormDefinitions() throws IOException {
+  public FormDefinitions(AuditTrail audit, CurrentUser currentUser) throws IOException {
+    this.audit = audit;
+    this.currentUser = currentUser;
     ObjectMapper json = new ObjectMapper();
     for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
       try (InputStream in = resource.getInputStream()) {
@@ -45,7 +50,13 @@ public class FormDefinitions {
     BaseElement element = step instanceof DelegateTask task ? task.getBpmnModelElementInstance()
         : ((DelegateExecution) step).getBpmnModelElementInstance();
     String formId = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
-    return new SubmittedForm(step, fields(formId));
+    Object caseId = step.getVariable("caseId");
+    // the opening form has no case yet; CaseOpening records it once the case exists
+    return new SubmittedForm(step, fields(formId), submitted -> {
+      if (caseId instanceof Number id) {
+        audit.record(id.longValue(), formId, currentUser.idOrSystem(), submitted);
+      }
+    });
   }
 
   public Map<String, FieldSpec> fields(String formId) {

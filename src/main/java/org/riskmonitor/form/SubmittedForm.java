@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
@@ -27,11 +28,13 @@ public final class SubmittedForm {
 
   private final VariableScope values;
   private final Map<String, FieldSpec> fields;
+  private final Consumer<Map<String, Object>> onAccepted;
   private final List<String> problems = new ArrayList<>();
 
-  SubmittedForm(VariableScope values, Map<String, FieldSpec> fields) {
+  SubmittedForm(VariableScope values, Map<String, FieldSpec> fields, Consumer<Map<String, Object>> onAccepted) {
     this.values = values;
     this.fields = fields;
+    this.onAccepted = onAccepted;
   }
 
   public String text(String key) {
@@ -264,11 +267,19 @@ public final class SubmittedForm {
     return spec(key).label();
   }
 
-  /** Refuses the whole submission if any value was wrong. */
+  /** Refuses the whole submission if any value was wrong; otherwise it is accepted (and audited). */
   public void verify() {
     if (!problems.isEmpty()) {
       throw new FormRefusal(problems);
     }
+    Map<String, Object> submitted = new LinkedHashMap<>();
+    for (String key : fields.keySet()) {
+      Object value = values.getVariable(key);
+      if (value != null) {
+        submitted.put(key, value instanceof SpinJsonNode json ? json.toString() : value);
+      }
+    }
+    onAccepted.accept(submitted);
   }
 
   private FieldSpec spec(String key) {

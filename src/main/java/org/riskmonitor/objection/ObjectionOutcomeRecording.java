@@ -1,5 +1,8 @@
 package org.riskmonitor.objection;
 
+import org.riskmonitor.form.CurrentUser;
+import java.util.Map;
+import org.riskmonitor.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,9 +15,11 @@ import org.springframework.stereotype.Component;
 @Component("objectionOutcomeRecording")
 public class ObjectionOutcomeRecording implements JavaDelegate {
 
+  private final AuditTrail audit;
   private final ObjectionMapper mapper;
 
-  public ObjectionOutcomeRecording(ObjectionMapper mapper) {
+  public ObjectionOutcomeRecording(AuditTrail audit, ObjectionMapper mapper) {
+    this.audit = audit;
     this.mapper = mapper;
   }
 
@@ -33,5 +38,7 @@ public class ObjectionOutcomeRecording implements JavaDelegate {
     mapper.recordOutcome(((Number) execution.getVariable("resultNoticeId")).longValue(), outcome,
         retested && execution.getVariable("reportId") != null ? ((Number) execution.getVariable("reportId")).longValue() : null);
     execution.setVariable("objectionOutcome", outcome);
+    audit.record(((Number) execution.getVariable("caseId")).longValue(), "objection-outcome", CurrentUser.SYSTEM,
+        Map.of("outcome", outcome));
   }
 }

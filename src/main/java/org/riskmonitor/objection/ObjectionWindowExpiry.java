@@ -1,5 +1,7 @@
 package org.riskmonitor.objection;
 
+import java.util.Map;
+import org.riskmonitor.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.riskmonitor.cases.CaseFiles;
@@ -10,10 +12,12 @@ import org.springframework.stereotype.Component;
 @Component("objectionWindowExpiry")
 public class ObjectionWindowExpiry implements JavaDelegate {
 
+  private final AuditTrail audit;
   private final ObjectionMapper mapper;
   private final CaseFiles cases;
 
-  public ObjectionWindowExpiry(ObjectionMapper mapper, CaseFiles cases) {
+  public ObjectionWindowExpiry(AuditTrail audit, ObjectionMapper mapper, CaseFiles cases) {
+    this.audit = audit;
     this.mapper = mapper;
     this.cases = cases;
   }
@@ -23,5 +27,6 @@ public class ObjectionWindowExpiry implements JavaDelegate {
     mapper.insertResponse(cases.idOf(execution), ((Number) execution.getVariable("resultNoticeId")).longValue(), false,
         null, CurrentUser.SYSTEM, CaseFiles.now());
     execution.setVariable("objectionRaised", false);
+    audit.record(cases.idOf(execution), "objection-window-expired", CurrentUser.SYSTEM, Map.of("raised", false));
   }
 }

@@ -1,5 +1,7 @@
 package org.riskmonitor.objection;
 
+import java.util.Map;
+import org.riskmonitor.audit.AuditTrail;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,14 +24,16 @@ public class ResultNotices {
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
+  private final AuditTrail audit;
   private final ObjectionMapper mapper;
   private final CaseFiles cases;
   private final DocumentStore documents;
   private final DueDates dueDates;
   private final DeadlineRules rules;
 
-  public ResultNotices(ObjectionMapper mapper, CaseFiles cases, DocumentStore documents, DueDates dueDates,
+  public ResultNotices(AuditTrail audit, ObjectionMapper mapper, CaseFiles cases, DocumentStore documents, DueDates dueDates,
                        DeadlineRules rules) {
+    this.audit = audit;
     this.mapper = mapper;
     this.cases = cases;
     this.documents = documents;
@@ -64,5 +68,7 @@ public class ResultNotices {
     documents.storeNotice(caseId, "RESULT_NOTICE", execution.getVariable("caseNumber") + "-result-notice.txt",
         text.toString(), CurrentUser.SYSTEM);
     execution.setVariable("resultNoticeId", key.getId());
+    audit.record(caseId, conforming ? "conformity-notice" : "nonconformity-notice", CurrentUser.SYSTEM,
+        Map.of("reportId", reportId, "objectionDeadline", deadlineTime == null ? "" : deadlineTime.format(DAY)));
   }
 }

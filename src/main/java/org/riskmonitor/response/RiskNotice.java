@@ -1,5 +1,7 @@
 package org.riskmonitor.response;
 
+import java.util.Map;
+import org.riskmonitor.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.riskmonitor.cases.CaseFiles;
@@ -16,12 +18,14 @@ import org.springframework.stereotype.Component;
 @Component("riskNotice")
 public class RiskNotice implements JavaDelegate {
 
+  private final AuditTrail audit;
   private final RiskMeasures measures;
   private final RemediationOrders remediation;
   private final DocumentStore documents;
   private final CaseFiles cases;
 
-  public RiskNotice(RiskMeasures measures, RemediationOrders remediation, DocumentStore documents, CaseFiles cases) {
+  public RiskNotice(AuditTrail audit, RiskMeasures measures, RemediationOrders remediation, DocumentStore documents, CaseFiles cases) {
+    this.audit = audit;
     this.measures = measures;
     this.remediation = remediation;
     this.documents = documents;
@@ -44,5 +48,7 @@ public class RiskNotice implements JavaDelegate {
     measures.record(caseId, RiskMeasure.Kind.RISK_NOTICE, "ISSUED", "风险告知 Risk notice", text, null, CurrentUser.SYSTEM);
     documents.storeNotice(caseId, "RISK_NOTICE", execution.getVariable("caseNumber") + "-risk-notice.txt", text,
         CurrentUser.SYSTEM);
+    audit.record(caseId, "risk-notice", CurrentUser.SYSTEM, Map.of("correctionDeadline", order.correctionDeadlineText(),
+        "reinspectionDeadline", order.reinspectionDeadlineText()));
   }
 }

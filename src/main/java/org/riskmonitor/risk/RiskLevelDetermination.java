@@ -1,5 +1,8 @@
 package org.riskmonitor.risk;
 
+import org.riskmonitor.form.CurrentUser;
+import java.util.Map;
+import org.riskmonitor.audit.AuditTrail;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,11 +18,13 @@ import org.springframework.stereotype.Component;
 @Component("riskLevelDetermination")
 public class RiskLevelDetermination implements JavaDelegate {
 
+  private final AuditTrail audit;
   private final RiskMapper mapper;
   private final CaseFiles cases;
   private final DecisionService decisionService;
 
-  public RiskLevelDetermination(RiskMapper mapper, CaseFiles cases, DecisionService decisionService) {
+  public RiskLevelDetermination(AuditTrail audit, RiskMapper mapper, CaseFiles cases, DecisionService decisionService) {
+    this.audit = audit;
     this.mapper = mapper;
     this.cases = cases;
     this.decisionService = decisionService;
@@ -43,5 +48,7 @@ public class RiskLevelDetermination implements JavaDelegate {
     cases.setRiskLevel(cases.idOf(execution), caseLevel.name());
     execution.setVariable("riskLevel", caseLevel.name());
     execution.setVariable("riskLevelName", caseLevel.label());
+    audit.record(cases.idOf(execution), "risk-level", CurrentUser.SYSTEM,
+        Map.of("assessmentId", assessmentId, "riskLevel", caseLevel.name()));
   }
 }

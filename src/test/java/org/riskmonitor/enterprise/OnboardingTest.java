@@ -74,7 +74,7 @@ class OnboardingTest extends RiskMonitorTest {
     });
     assertThat(visibleTasks("baodi4")).contains(task.getId());
 
-    onboarding.removeMember("baodi4", credentials.enterprise().groupId());
+    onboarding.removeMember("baodi4", credentials.enterprise().groupId(), "coordinator");
 
     assertThat(visibleTasks("baodi4")).doesNotContain(task.getId());
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
