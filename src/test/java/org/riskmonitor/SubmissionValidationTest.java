@@ -117,6 +117,27 @@ class SubmissionValidationTest extends RiskMonitorTest {
   }
 
   @Test
+  void testReportWithoutItsPdfOrWithAnotherCasesDocument_refused() {
+    ProcessInstance other = walker.open(E_BIKES, "E_BIKE", "电动自行车");
+    walker.advanceTo(other.getBusinessKey(), "Task_ReceiveSample", Route.remediated());
+    long otherDocument = jdbc.queryForObject("SELECT MAX(d.id) FROM rm_document d JOIN rm_monitoring_case c "
+        + "ON c.id = d.case_id WHERE c.case_number = ?", Long.class, other.getBusinessKey());
+    ProcessInstance instance = walker.open(E_BIKES, "E_BIKE", "电动自行车");
+    walker.advanceTo(instance.getBusinessKey(), "Task_TestSample", Route.remediated());
+    Task test = walker.openTask(instance.getBusinessKey());
+    Map<String, Object> values = new HashMap<>(walker.valuesFor(test, Route.remediated()));
+
+    values.put("attachedDocumentIds", SpinValues.jsonValue("[]").create());
+    assertThatThrownBy(() -> walker.submit(test, values)).isInstanceOf(FormRefusal.class)
+        .hasMessageContaining("请上传检验报告PDF");
+    values.put("attachedDocumentIds", SpinValues.jsonValue("[" + otherDocument + "]").create());
+    assertThatThrownBy(() -> walker.submit(test, values)).isInstanceOf(FormRefusal.class)
+        .hasMessageContaining("不属于本案件");
+    assertThat(count("rm_test_report r JOIN rm_monitoring_case c ON c.id = r.case_id", "c.case_number = ?",
+        instance.getBusinessKey())).isZero();
+  }
+
+  @Test
   void riskScenarioWithAnImpossibleProbability_refused() {
     ProcessInstance instance = walker.open(E_BIKES, "E_BIKE", "电动自行车");
     walker.advanceTo(instance.getBusinessKey(), "Task_AssessRisk", Route.remediated());

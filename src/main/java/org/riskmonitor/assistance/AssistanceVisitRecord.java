@@ -1,5 +1,8 @@
 package org.riskmonitor.assistance;
 
+import java.util.EnumSet;
+import org.riskmonitor.document.AttachedDocuments;
+import org.riskmonitor.document.DocumentKind;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,12 +28,14 @@ public class AssistanceVisitRecord implements TaskListener {
   private record Attendee(String name, String organisation) {
   }
 
+  private final AttachedDocuments attachments;
   private final FormDefinitions forms;
   private final AssistanceMapper mapper;
   private final CaseFiles cases;
   private final DueDates dueDates;
 
-  public AssistanceVisitRecord(FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates) {
+  public AssistanceVisitRecord(AttachedDocuments attachments, FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates) {
+    this.attachments = attachments;
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
@@ -54,6 +59,7 @@ public class AssistanceVisitRecord implements TaskListener {
         : List.of();
     List<String> problems = form.rows("problems", 1, 100,
         row -> row.text("description"));
+    attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.VISIT_PHOTO), null);
     form.verify();
 
     long caseId = cases.idOf(task);

@@ -1,5 +1,6 @@
 package org.riskmonitor.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,10 @@ import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.document.AttachedDocuments;
+import org.riskmonitor.document.CaseDocument;
+import org.riskmonitor.document.DocumentKind;
+import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.expert.Expert;
 import org.riskmonitor.laboratory.Lab;
 import org.riskmonitor.laboratory.LabMapper;
@@ -38,6 +43,8 @@ public class CaseWalker {
 
   public static final String COORDINATOR = "coordinator";
   public static final String MANAGER = "manager";
+  private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
 
   private final FormService formService;
   private final TaskService taskService;
@@ -48,8 +55,9 @@ public class CaseWalker {
   private final AssignmentOptions options;
   private final LabMapper labs;
   private final DueDates dueDates;
+  private final DocumentStore documents;
 
-  public CaseWalker(FormService formService, TaskService taskService, HistoryService historyService,
+  public CaseWalker(DocumentStore documents, FormService formService, TaskService taskService, HistoryService historyService,
                     IdentityService identityService, RepositoryService repositoryService, CaseFiles cases,
                     AssignmentOptions options, LabMapper labs, DueDates dueDates) {
     this.formService = formService;
@@ -61,6 +69,7 @@ public class CaseWalker {
     this.options = options;
     this.labs = labs;
     this.dueDates = dueDates;
+    this.documents = documents;
   }
 
   /** Opens a case as the coordinator, through the start form. */
@@ -153,6 +162,7 @@ public class CaseWalker {
         v.put("backupSealNumber", "FY" + monitoringCase.id() + "-" + finished(caseNumber, "Task_FillSamplingSlip") + "B");
         v.put("secondSampler", "王芳");
         v.put("sampledOn", today.toString());
+        v.put(AttachedDocuments.VARIABLE, attach(task, monitoringCase, DocumentKind.SAMPLING_PHOTO, "seal.png", "image/png", PNG));
       }
       case "Task_ConfirmSamplingSlip" -> {
         v.put("slipConfirmed", true);
@@ -185,6 +195,7 @@ public class CaseWalker {
             .taskDefinitionKey("Task_TestSample").finished().count());
         v.put("testedOn", today.toString());
         v.put("testItems", testItems(task, pass));
+        v.put(AttachedDocuments.VARIABLE, attach(task, monitoringCase, DocumentKind.TEST_REPORT_PDF, "report.pdf", "application/pdf", PDF));
       }
       case "Task_ReviewReport" -> {
         boolean returnIt = route.reportReturnedOnce() && historyService.createHistoricTaskInstanceQuery()
@@ -248,6 +259,7 @@ public class CaseWalker {
             Map.of("attendeeName", "赵强", "organisation", "企业采购部"))));
         v.put("problems", json(List.of(Map.of("description", "进货检验未检测导体电阻"),
             Map.of("description", "供应商资质档案缺失"))));
+        v.put(AttachedDocuments.VARIABLE, attach(task, monitoringCase, DocumentKind.VISIT_PHOTO, "meeting.png", "image/png", PNG));
       }
       case "Task_SubmitRemediationPlan" -> {
         v.put("stopSaleConfirmed", true);
@@ -257,6 +269,7 @@ public class CaseWalker {
       case "Task_SubmitRemediationEvidence" -> {
         v.put("correctiveActions", json(List.of("STOP_SALES", "SUPPLIER_CHANGE", "PROCESS_CHANGE")));
         v.put("evidenceDescription", "已更换供应商，新增进货检验记录三批次，均合格。");
+        v.put(AttachedDocuments.VARIABLE, attach(task, monitoringCase, DocumentKind.REMEDIATION_EVIDENCE, "evidence.pdf", "application/pdf", PDF));
       }
       case "Task_VerifyRemediation" -> {
         boolean insufficient = route.evidenceInsufficientOnce() && finished(caseNumber, "Task_VerifyRemediation") == 0;
@@ -281,6 +294,14 @@ public class CaseWalker {
       default -> throw new IllegalStateException("no values for " + task.getTaskDefinitionKey());
     }
     return v;
+  }
+
+  /** Uploads a small file as the step's person would before submitting, and names it in the form. */
+  private Object attach(Task task, MonitoringCase monitoringCase, DocumentKind kind, String fileName, String contentType,
+                        byte[] content) {
+    CaseDocument document = documents.store(monitoringCase.id(), kind.name(), fileName, contentType, content,
+        actorFor(task));
+    return json(List.of(document.id()));
   }
 
   private Object testItems(Task task, boolean pass) {

@@ -49,7 +49,8 @@ public class FormDefinitions {
   public SubmittedForm submission(VariableScope step) {
     BaseElement element = step instanceof DelegateTask task ? task.getBpmnModelElementInstance()
         : ((DelegateExecution) step).getBpmnModelElementInstance();
-    String formId = element.getAttributeValueNs(CAMUNDA_NS, "formRef");
+    String formId = formIdOf(element.getAttributeValueNs(CAMUNDA_NS, "formRef"),
+        element.getAttributeValueNs(CAMUNDA_NS, "formKey"));
     Object caseId = step.getVariable("caseId");
     // the opening form has no case yet; CaseOpening records it once the case exists
     return new SubmittedForm(step, fields(formId), submitted -> {
@@ -57,6 +58,20 @@ public class FormDefinitions {
         audit.record(id.longValue(), formId, currentUser.idOrSystem(), submitted);
       }
     });
+  }
+
+  /**
+   * The Camunda Form that defines a step's fields: the one it references, or for a step shown
+   * as an embedded HTML form ({@code embedded:app:forms/NAME.html}, for file uploads) NAME.form.
+   */
+  static String formIdOf(String formRef, String formKey) {
+    if (formRef != null) {
+      return formRef;
+    }
+    if (formKey != null && formKey.matches("embedded:app:forms/[a-z-]+\\.html")) {
+      return formKey.substring("embedded:app:forms/".length(), formKey.length() - ".html".length());
+    }
+    throw new IllegalStateException("no form for the step: " + formKey);
   }
 
   public Map<String, FieldSpec> fields(String formId) {

@@ -1,5 +1,8 @@
 package org.riskmonitor.laboratory;
 
+import java.util.EnumSet;
+import org.riskmonitor.document.AttachedDocuments;
+import org.riskmonitor.document.DocumentKind;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("testReportSubmission")
 public class TestReportSubmission implements TaskListener {
 
+  private final AttachedDocuments attachments;
   private final FormDefinitions forms;
   private final CaseFiles cases;
   private final LabMapper mapper;
@@ -29,8 +33,9 @@ public class TestReportSubmission implements TaskListener {
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public TestReportSubmission(FormDefinitions forms, CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
+  public TestReportSubmission(AttachedDocuments attachments, FormDefinitions forms, CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
                               CurrentUser currentUser, DueDates dueDates) {
+    this.attachments = attachments;
     this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
@@ -65,6 +70,7 @@ public class TestReportSubmission implements TaskListener {
         "报告编号已被使用 Report number already used: " + reportNumber);
     form.refuseIf(items.stream().map(TestItemResult::itemNo).distinct().count() != items.size(),
         "检验项目重复 Test items repeated");
+    attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.TEST_REPORT_PDF), DocumentKind.TEST_REPORT_PDF);
     form.verify();
 
     boolean conforming = items.stream().allMatch(TestItemResult::passed);

@@ -1,5 +1,8 @@
 package org.riskmonitor.remediation;
 
+import java.util.EnumSet;
+import org.riskmonitor.document.AttachedDocuments;
+import org.riskmonitor.document.DocumentKind;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,12 +22,14 @@ public class RemediationEvidenceSubmission implements TaskListener {
     STOP_PRODUCTION, STOP_SALES, RECALL, DESTRUCTION, PROCESS_CHANGE, SUPPLIER_CHANGE, LABEL_CORRECTION, TRAINING
   }
 
+  private final AttachedDocuments attachments;
   private final FormDefinitions forms;
   private final RemediationMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
 
-  public RemediationEvidenceSubmission(FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public RemediationEvidenceSubmission(AttachedDocuments attachments, FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+    this.attachments = attachments;
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
@@ -36,6 +41,8 @@ public class RemediationEvidenceSubmission implements TaskListener {
     SubmittedForm form = forms.submission(task);
     List<CorrectiveAction> actions = form.choices("correctiveActions", CorrectiveAction.class);
     String description = form.text("evidenceDescription");
+    attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.REMEDIATION_EVIDENCE),
+        DocumentKind.REMEDIATION_EVIDENCE);
     form.verify();
     GeneratedId key = new GeneratedId();
     mapper.insertEvidence(cases.idOf(task), String.join(",", actions.stream().map(Enum::name).toList()), description,

@@ -1,5 +1,8 @@
 package org.riskmonitor.sampling;
 
+import java.util.EnumSet;
+import org.riskmonitor.document.AttachedDocuments;
+import org.riskmonitor.document.DocumentKind;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,13 +18,15 @@ import org.springframework.stereotype.Component;
 @Component("samplingSlipSubmission")
 public class SamplingSlipSubmission implements TaskListener {
 
+  private final AttachedDocuments attachments;
   private final FormDefinitions forms;
   private final CaseFiles cases;
   private final SamplingMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public SamplingSlipSubmission(FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+  public SamplingSlipSubmission(AttachedDocuments attachments, FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+    this.attachments = attachments;
     this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
@@ -55,6 +60,8 @@ public class SamplingSlipSubmission implements TaskListener {
     String samplerId = currentUser.id();
     form.refuseIf(secondSampler != null && secondSampler.equalsIgnoreCase(samplerId),
         "抽样单须由两名不同的抽样人签字 Two different samplers must sign");
+    attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.SAMPLING_PHOTO, DocumentKind.SAMPLING_SLIP_SCAN),
+        DocumentKind.SAMPLING_PHOTO);
     form.verify();
 
     long caseId = cases.idOf(task);

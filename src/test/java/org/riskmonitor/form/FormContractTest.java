@@ -25,6 +25,7 @@ class FormContractTest {
   private static final Set<String> DELEGATE_BEANS = new HashSet<>();
   private static final Set<String> FORM_IDS = new HashSet<>();
   private static final Set<String> FIELD_KEYS = new HashSet<>();
+  private static final Set<String> EMBEDDED = new HashSet<>();
 
   @BeforeAll
   static void read() throws IOException {
@@ -32,11 +33,12 @@ class FormContractTest {
     for (File file : new File("processes").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file);
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        assertThat(task.getCamundaFormRef()).as("form of %s", task.getId()).isNotBlank();
+        String form = task.getCamundaFormRef() != null ? task.getCamundaFormRef() : embeddedForm(task.getCamundaFormKey());
+        assertThat(form).as("form of %s", task.getId()).isNotBlank();
         assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
         assertThat(task.getCamundaAssignee() != null || task.getCamundaCandidateGroups() != null)
             .as("who does %s", task.getId()).isTrue();
-        FORM_REFS.add(task.getCamundaFormRef());
+        FORM_REFS.add(form);
       }
       model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
           .filter(ref -> ref != null).forEach(FORM_REFS::add);
@@ -64,6 +66,26 @@ class FormContractTest {
   @Test
   void everyStepHasItsFormAndEveryFormIsUsed() {
     assertThat(FORM_IDS).isEqualTo(FORM_REFS);
+  }
+
+  /** A step shown as an embedded HTML form (for uploads) keeps its Camunda Form as the field contract. */
+  @Test
+  void everyEmbeddedFormExistsBesideItsFieldContract() {
+    assertThat(EMBEDDED).isNotEmpty();
+    for (String name : EMBEDDED) {
+      assertThat(new File("forms/" + name + ".html")).as(name).exists();
+      assertThat(FORM_IDS).contains(name);
+    }
+  }
+
+  private static String embeddedForm(String formKey) {
+    if (formKey == null) {
+      return null;
+    }
+    assertThat(formKey).matches("embedded:app:forms/[a-z-]+\\.html");
+    String name = formKey.substring("embedded:app:forms/".length(), formKey.length() - ".html".length());
+    EMBEDDED.add(name);
+    return name;
   }
 
   /** A process variable named like a bean hides the bean from ${...}: the listener would not run. */
