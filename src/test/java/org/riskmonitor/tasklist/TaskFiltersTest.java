@@ -36,6 +36,16 @@ class TaskFiltersTest extends RiskMonitorTest {
     assertThat(tasks("enterprise1", TaskFilters.MY_ORGANISATION)).contains(own.getId()).doesNotContain(other.getId());
   }
 
+  /** The card's columns are copies on the task itself, which its candidates may read. */
+  @Test
+  void anEnterpriseReadsTheCaseColumnsOfItsTaskCard() {
+    Task own = taskAt(0, "Task_ConfirmSamplingSlip");
+    Map<String, Object> columns = walker.as("enterprise1",
+        () -> engine.getTaskService().getVariablesLocal(own.getId(), TaskCardColumns.COLUMNS));
+    assertThat(columns).containsKeys("caseNumber", "enterpriseName", "productName", "phaseName")
+        .containsEntry("phaseName", "抽样 Sampling");
+  }
+
   @Test
   void dueSoonAndOverdueFollowTheDueDate() {
     Task soon = taskAt(0, "Task_ConfirmSamplingSlip");

@@ -1,0 +1,52 @@
+package org.riskmonitor.tasklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies the case columns of the Tasklist filters onto every task when it is created. An
+ * enterprise or lab may read its own task's variables but not the whole process's (that grant
+ * would cover every company's cases), so the task card shows these copies.
+ */
+@Component
+public class TaskCardColumns extends AbstractProcessEnginePlugin {
+
+  static final List<String> COLUMNS = List.of("caseNumber", "enterpriseName", "productName", "phaseName", "riskLevelName");
+
+  private static final TaskListener COPY = task -> copy(task);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener> listeners = new ArrayList<>();
+    if (configuration.getCustomPostBPMNParseListeners() != null) {
+      listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+    }
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, COPY);
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  static void copy(DelegateTask task) {
+    for (String column : COLUMNS) {
+      Object value = task.getExecution().getVariable(column);
+      if (value != null) {
+        task.setVariableLocal(column, value);
+      }
+    }
+  }
+}
