@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TasklistBrowserTest extends RiskMonitorTest {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final DateTimeFormatter FORM_JS_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
 
   @LocalServerPort
   private int port;
@@ -63,7 +61,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
     options.setBinary("/usr/bin/chromium");
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1100", "--lang=zh-CN",
+        "--window-size=1400,1500", "--lang=zh-CN",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     browser = new ChromeDriver(service, options);
@@ -79,7 +77,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
   }
 
   @Test
-  void fromAssignmentToReviewedReport_inChinese() throws IOException {
+  void fromAssignmentToReviewedReport_inChinese() throws IOException, InterruptedException {
     String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(0).get(0), "E_BIKE", "电动自行车").getBusinessKey();
     String today = LocalDate.now().toString();
     Path photo = file("seal.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
@@ -117,19 +115,20 @@ class TasklistBrowserTest extends RiskMonitorTest {
     // enterprise1: confirms the slip in its own task list
     login("enterprise1");
     openTask(caseNumber, "确认抽样单");
-    assertThat(taskPane().getText()).contains("确认抽样单", "FY-88A", "津骑");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "FY-88A"));
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("津骑", "确认");
     claim();
-    browser.findElement(By.cssSelector("input[id$='-Field_slipConfirmed']")).click();
-    formJs("enterpriseSignatory").sendKeys("李明");
+    click(browser.findElement(By.cssSelector("input[id$='-Field_slipConfirmed']")));
+    formJs("enterpriseSignatory").sendKeys("李明", Keys.TAB);
     complete(caseNumber, "03-enterprise-confirms");
 
     // lab1: receives the sample, tests it and uploads the signed report
     login("lab1");
     openTask(caseNumber, "接收样品");
     claim();
-    browser.findElement(By.cssSelector("input[id$='-Field_receiptDecision-0']")).click();
-    formJs("sampleCondition").sendKeys("封样完好");
-    formJs("receivedOn-date").sendKeys(LocalDate.now().format(FORM_JS_DATE), Keys.ENTER);
+    click(browser.findElement(By.cssSelector("input[id$='-Field_receiptDecision-0']")));
+    formJs("sampleCondition").sendKeys("封样完好", Keys.TAB);
+    pickToday("receivedOn-date");
     complete(caseNumber, "04-lab-receives");
 
     openTask(caseNumber, "检验并出具报告");
@@ -151,7 +150,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
     login("lab1b");
     openTask(caseNumber, "审核检验报告");
     claim();
-    browser.findElement(By.cssSelector("input[id$='-Field_reviewDecision-0']")).click();
+    click(browser.findElement(By.cssSelector("input[id$='-Field_reviewDecision-0']")));
     complete(caseNumber, "06-reviewer-approves");
 
     assertThat(count("rm_test_report r JOIN rm_monitoring_case c ON c.id = r.case_id",
@@ -182,13 +181,15 @@ class TasklistBrowserTest extends RiskMonitorTest {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".claim")));
   }
 
-  private WebElement taskPane() {
-    return browser.findElement(By.cssSelector("[cam-tasklist-task], .task-details, .task-card"));
-  }
-
   /** A Camunda Form (form-js) field, found by the key the form gives it. */
   private WebElement formJs(String key) {
     return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-Field_" + key + "']")));
+  }
+
+  /** Opens a form-js date picker and clicks today, as a user would. */
+  private void pickToday(String key) {
+    formJs(key).click();
+    click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"))));
   }
 
   /** Picks an option of a form-js select by a part of its label. */
@@ -221,15 +222,29 @@ class TasklistBrowserTest extends RiskMonitorTest {
   }
 
   /** Completes the open task and checks it has left the user's list. */
-  private void complete(String caseNumber, String screenshot) throws IOException {
+  private void complete(String caseNumber, String screenshot) throws IOException, InterruptedException {
+    // form-js takes typed text into its state after a short debounce
+    Thread.sleep(600);
     shoot(screenshot);
     String taskId = browser.getCurrentUrl().replaceAll(".*task=([0-9a-f-]+).*", "$1");
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-    button.click();
-    wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    click(button);
+    try {
+      wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      shoot(screenshot + "-not-completed");
+      throw new AssertionError("task not completed; Tasklist shows: "
+          + browser.findElement(By.tagName("body")).getText().replace('\n', ' '), e);
+    }
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.xpath("//li[contains(@class, 'task') and contains(., '" + caseNumber + "') and contains(@class, 'active')]")));
     shoot(screenshot + "-done");
+  }
+
+  /** Tasklist's fixed footer can cover the bottom of the pane; bring the element to the middle first. */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
+        element);
   }
 
   private void shoot(String name) throws IOException {
