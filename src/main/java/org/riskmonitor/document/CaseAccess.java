@@ -6,15 +6,15 @@ import org.riskmonitor.cases.MonitoringCase;
 import org.springframework.stereotype.Service;
 
 /**
- * Who may see a case's documents. The regulator's staff see every case; a company sees only its
- * own cases (test reports and evidence of a competitor are confidential); a lab sees the cases
- * it tests or re-tests.
+ * Who may see a case's documents. Coordinators and managers see every case; a company sees only
+ * its own cases (test reports and evidence of a competitor are confidential); a lab sees the
+ * cases it tests or re-tests; a sampler or an expert sees the cases they were assigned to.
  */
 @Service
 public class CaseAccess {
 
-  /** The regulator's groups, and the Camunda administrators. */
-  static final Set<String> STAFF_GROUPS = Set.of("coordinators", "managers", "samplers", "experts", "camunda-admin");
+  /** The regulator's coordinators and managers, and the Camunda administrators. */
+  static final Set<String> STAFF_GROUPS = Set.of("coordinators", "managers", "camunda-admin");
 
   private final CaseAccessMapper mapper;
 
@@ -36,6 +36,7 @@ public class CaseAccess {
     if (groupIds.contains(mapper.enterpriseGroup(c.enterpriseId()))) {
       return true;
     }
-    return mapper.labGroups(c.id()).stream().anyMatch(groupIds::contains);
+    return mapper.labGroups(c.id()).stream().anyMatch(groupIds::contains)
+        || mapper.assignedPeople(c.id()).contains(userId);
   }
 }

@@ -17,4 +17,15 @@ public interface CaseAccessMapper {
       UNION
       SELECT l.group_id FROM rm_objection o JOIN rm_lab l ON l.id = o.retest_lab_id WHERE o.case_id = #{caseId}""")
   List<String> labGroups(long caseId);
+
+  /** The sampler, the assessing expert and the experts of the assistance visits of a case. */
+  @Select("""
+      SELECT sampler_id FROM rm_monitoring_case WHERE id = #{caseId} AND sampler_id IS NOT NULL
+      UNION
+      SELECT expert_id FROM rm_monitoring_case WHERE id = #{caseId} AND expert_id IS NOT NULL
+      UNION
+      SELECT lead_expert_id FROM rm_assistance_visit WHERE case_id = #{caseId}
+      UNION
+      SELECT second_expert_id FROM rm_assistance_visit WHERE case_id = #{caseId} AND second_expert_id IS NOT NULL""")
+  List<String> assignedPeople(long caseId);
 }

@@ -92,8 +92,8 @@ class DocumentApiTest extends RiskMonitorTest {
     byte[] jpeg = withTail(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
     byte[] png = withTail(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
 
-    ResponseEntity<Map<String, Object>> photo = upload("sampler", caseNumber, "SAMPLING_PHOTO", "seal.JPG", "text/html", jpeg);
-    ResponseEntity<Map<String, Object>> scan = upload("sampler", caseNumber, "SAMPLING_SLIP_SCAN", "slip.png", null, png);
+    ResponseEntity<Map<String, Object>> photo = upload("coordinator", caseNumber, "SAMPLING_PHOTO", "seal.JPG", "text/html", jpeg);
+    ResponseEntity<Map<String, Object>> scan = upload("coordinator", caseNumber, "SAMPLING_SLIP_SCAN", "slip.png", null, png);
 
     assertThat(photo.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     assertThat(photo.getBody()).containsEntry("contentType", "image/jpeg");

@@ -67,6 +67,7 @@ class AccessMatrixTest extends RiskMonitorTest {
         row.put("variables", status(actor, HttpMethod.GET, "/engine-rest/task/" + task.getId() + "/variables", null));
         row.put("form vars", status(actor, HttpMethod.GET, "/engine-rest/task/" + task.getId() + "/form-variables", null));
         row.put("history", listed(actor, "/engine-rest/history/task?taskId=" + task.getId()) ? "yes" : "no");
+        row.put("download", status(actor, HttpMethod.GET, "/api/documents/" + latestDocument(task), null));
         row.put("claim", status(actor, HttpMethod.POST, "/engine-rest/task/" + task.getId() + "/claim",
             "{\"userId\": \"" + actor + "\"}"));
         if ("204".equals(row.get("claim"))) {
@@ -93,6 +94,12 @@ class AccessMatrixTest extends RiskMonitorTest {
         assertThat(row.get("form vars")).as(cell + " form variables").isEqualTo(mine || regulator ? "200" : "403");
         assertThat(row.get("history")).as(cell + " history").isEqualTo(mine || regulator ? "yes" : "no");
         assertThat(row.get("claim")).as(cell + " claim").isEqualTo(mine ? "204" : "403");
+        // documents belong to the case: its enterprise, the lab assigned to test it (lab A for all
+        // three), the sampler who drew it; lab A's task is on a case of enterprise2
+        boolean onCase = regulator || actor.equals("sampler") || actor.equals("lab1")
+            || (actor.equals("enterprise1") && target.equals("enterprise1's task"))
+            || (actor.equals("enterprise2") && !target.equals("enterprise1's task"));
+        assertThat(row.get("download")).as(cell + " download").isEqualTo(onCase ? "200" : "403");
       }
     }
   }
@@ -170,6 +177,11 @@ class AccessMatrixTest extends RiskMonitorTest {
     String caseNumber = walker.open(uscc, kind, "产品").getBusinessKey();
     walker.advanceTo(caseNumber, taskKey, Route.remediated());
     return walker.openTask(caseNumber);
+  }
+
+  private long latestDocument(Task task) {
+    return jdbc.queryForObject("SELECT MAX(d.id) FROM rm_document d JOIN rm_monitoring_case c ON c.id = d.case_id "
+        + "WHERE c.case_number = ?", Long.class, businessKey(task));
   }
 
   private String businessKey(Task task) {

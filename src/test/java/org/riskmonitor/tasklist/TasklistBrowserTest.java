@@ -117,6 +117,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
     openTask(caseNumber, "确认抽样单");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "FY-88A"));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("津骑", "确认");
+    assertThat(documentLinks()).contains("seal.png");
     claim();
     click(browser.findElement(By.cssSelector("input[id$='-Field_slipConfirmed']")));
     formJs("enterpriseSignatory").sendKeys("李明", Keys.TAB);
@@ -149,6 +150,8 @@ class TasklistBrowserTest extends RiskMonitorTest {
     // lab1b: a second person of the lab reviews
     login("lab1b");
     openTask(caseNumber, "审核检验报告");
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "report.pdf"));
+    assertThat(documentLinks()).contains("seal.png", "report.pdf");
     claim();
     click(browser.findElement(By.cssSelector("input[id$='-Field_reviewDecision-0']")));
     complete(caseNumber, "06-reviewer-approves");
@@ -184,6 +187,12 @@ class TasklistBrowserTest extends RiskMonitorTest {
   /** A Camunda Form (form-js) field, found by the key the form gives it. */
   private WebElement formJs(String key) {
     return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-Field_" + key + "']")));
+  }
+
+  /** The case's documents as a form's summary links them. */
+  private List<String> documentLinks() {
+    return browser.findElements(By.cssSelector(".fjs-container a[href^='/api/documents/']")).stream()
+        .map(WebElement::getText).toList();
   }
 
   /** Opens a form-js date picker and clicks today, as a user would. */
