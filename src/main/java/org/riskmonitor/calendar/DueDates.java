@@ -1,36 +1,49 @@
 package org.riskmonitor.calendar;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates for BPMN expressions ({@code ${dueDates.workingDays(3)}}). Time is the engine's
- * clock, so tests that move the clock move deadlines too. A deadline falls at the end of the
- * office day. Working days skip weekends; the public-holiday calendar is a later step.
+ * Due dates for BPMN expressions: {@code ${dueDates.step('decide-objection')}} takes the step's
+ * configured length (see {@link DeadlineRules}). Time is the engine's clock, so tests that move
+ * the clock move deadlines too. A deadline falls at the end of the office day; working days
+ * follow the public-holiday calendar.
  */
 @Component("dueDates")
 public class DueDates {
 
   static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 30);
+  private static final Pattern LENGTH = Pattern.compile("(\\d{1,3})(WD|D)");
 
   private final ZoneId zone = ZoneId.systemDefault();
+  private final WorkingDayCalendar calendar;
+  private final DeadlineRules rules;
+
+  public DueDates(WorkingDayCalendar calendar, DeadlineRules rules) {
+    this.calendar = calendar;
+    this.rules = rules;
+  }
+
+  /** The deadline of a step, named by its form, from now. */
+  public Date step(String stepForm) {
+    String length = rules.steps() == null ? null : rules.steps().get(stepForm);
+    Matcher m = length == null ? null : LENGTH.matcher(length);
+    if (m == null || !m.matches()) {
+      throw new IllegalStateException("riskmonitor.deadlines.steps." + stepForm + " is missing or not like 3WD or 10D");
+    }
+    int days = Integer.parseInt(m.group(1));
+    return m.group(2).equals("WD") ? workingDays(days) : calendarDays(days);
+  }
 
   public Date workingDays(int days) {
-    LocalDate day = today();
-    int added = 0;
-    while (added < days) {
-      day = day.plusDays(1);
-      if (isWorkingDay(day)) {
-        added++;
-      }
-    }
-    return endOfOfficeDay(day);
+    return endOfOfficeDay(calendar.addWorkingDays(today(), days));
   }
 
   public Date calendarDays(int days) {
@@ -47,10 +60,6 @@ public class DueDates {
 
   public LocalDate toLocalDate(Date date) {
     return LocalDateTime.ofInstant(date.toInstant(), zone).toLocalDate();
-  }
-
-  boolean isWorkingDay(LocalDate day) {
-    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
   }
 
   private Date endOfOfficeDay(LocalDate day) {
