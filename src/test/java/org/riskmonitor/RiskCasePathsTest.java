@@ -119,7 +119,8 @@ class RiskCasePathsTest extends RiskMonitorTest {
   void objectionWindowEndsByItself_resultStands() {
     ProcessInstance instance = open();
     walker.advanceTo(instance.getBusinessKey(), "Task_RespondToResult", Route.remediated());
-    Job window = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    Job window = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_ObjectionWindow").singleResult();
     assertThat(window.getDuedate()).isEqualTo(engine.getRuntimeService().getVariable(instance.getId(), "objectionDeadline"));
 
     engine.getManagementService().executeJob(window.getId());
@@ -187,7 +188,8 @@ class RiskCasePathsTest extends RiskMonitorTest {
   void missedCorrectionDeadline_announcementAndBlackList() {
     ProcessInstance instance = open();
     walker.advanceTo(instance.getBusinessKey(), "Task_SubmitRemediationEvidence", Route.remediated());
-    Job deadline = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+    Job deadline = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_CorrectionDeadline").singleResult();
     assertThat(deadline.getDuedate()).isEqualTo(engine.getRuntimeService().getVariable(instance.getId(), "correctionDeadline"));
 
     engine.getManagementService().executeJob(deadline.getId());
@@ -213,6 +215,46 @@ class RiskCasePathsTest extends RiskMonitorTest {
     assertThat(closure(instance)).isEqualTo("ANNOUNCED/BLACK");
     assertThat(count("rm_risk_measure", "case_id = ? AND kind = 'PUBLIC_ANNOUNCEMENT' AND status = 'PUBLISHED'",
         caseId(instance))).isEqualTo(1);
+  }
+
+  /**
+   * Every step reminds its people before its deadline and escalates after it, first to the
+   * coordinators, then to the managers. Walked on the routes that between them reach every step.
+   */
+  @Test
+  void everyStepRemindsBeforeItsDeadlineAndEscalatesAfterIt() {
+    for (Route route : List.of(
+        Route.remediated().with(r -> r.alertReturnedOnce = true),
+        Route.remediated().with(r -> {
+          r.objection = RETEST_CONFIRMS;
+          r.reinspectionPasses = false;
+        }))) {
+      ProcessInstance instance = open();
+      for (int step = 0; step < 60; step++) {
+        Task task = walker.openTask(instance.getBusinessKey());
+        if (task == null) {
+          break;
+        }
+        fireDeadlineTimers(task);
+        assertThat(count("rm_notification", "task_id = ? AND kind = 'REMINDER'", task.getId())).as(task.getName())
+            .isPositive();
+        walker.submit(task, walker.valuesFor(task, route));
+      }
+      assertThat(instance).isEnded();
+    }
+  }
+
+  /** Runs the reminder and escalation timers of a task, leaving its interrupting ones alone. */
+  private void fireDeadlineTimers(Task task) {
+    String timer = "Timer_" + task.getTaskDefinitionKey().replace("Task_", "");
+    for (int round = 0; round < 3; round++) {
+      for (String activity : List.of(timer + "Reminder", timer + "Escalation")) {
+        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
+            .activityId(activity).list()) {
+          engine.getManagementService().executeJob(job.getId());
+        }
+      }
+    }
   }
 
   /** Together the paths above go through every element of both processes. */

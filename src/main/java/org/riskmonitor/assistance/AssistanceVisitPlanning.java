@@ -1,7 +1,6 @@
 package org.riskmonitor.assistance;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
@@ -15,7 +14,10 @@ import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
 
-/** Coordinator sends experts to assist the enterprise (form {@code plan-assistance-visit}). */
+/**
+ * Coordinator sends experts to assist the enterprise (form {@code plan-assistance-visit}); neither
+ * the lead nor the second expert may have declared a conflict of interest with it.
+ */
 @Component("assistanceVisitPlanning")
 public class AssistanceVisitPlanning implements TaskListener {
 
@@ -39,18 +41,18 @@ public class AssistanceVisitPlanning implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     MonitoringCase monitoringCase = cases.of(task);
-    List<Expert> experts = options.eligibleExperts(monitoringCase);
-    List<String> expertIds = experts.stream().map(Expert::userId).toList();
     SubmittedForm form = forms.submission(task);
-    String lead = form.oneOf("visitLeadExpertId", expertIds);
-    String second = form.optionalOneOf("visitSecondExpertId", expertIds);
+    Expert lead = options.chosenExpert(form, "visitLeadExpertId", monitoringCase, true);
+    Expert second = options.chosenExpert(form, "visitSecondExpertId", monitoringCase, false);
     form.dateNotBefore("plannedVisitDate", dueDates.today());
-    form.refuseIf(second != null && second.equals(lead), "随行专家不能与带队专家相同 The second expert must differ from the lead");
+    form.refuseIf(second != null && lead != null && second.userId().equals(lead.userId()),
+        "随行专家不能与带队专家相同 The second expert must differ from the lead");
     form.verify();
     GeneratedId key = new GeneratedId();
-    mapper.insertVisit(monitoringCase.id(), lead, second, form.date("plannedVisitDate"), currentUser.id(), key);
+    mapper.insertVisit(monitoringCase.id(), lead.userId(), second == null ? null : second.userId(),
+        form.date("plannedVisitDate"), currentUser.id(), key);
     task.setVariable("visitId", key.getId());
-    task.setVariable("visitLeadExpertId", lead);
-    task.setVariable("visitLeadExpertName", experts.stream().filter(e -> e.userId().equals(lead)).findFirst().orElseThrow().name());
+    task.setVariable("visitLeadExpertId", lead.userId());
+    task.setVariable("visitLeadExpertName", lead.name());
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class DueDates {
 
   static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 30);
+  static final LocalTime START_OF_OFFICE_DAY = LocalTime.of(9, 0);
   private static final Pattern LENGTH = Pattern.compile("(\\d{1,3})(WD|D)");
 
   private final ZoneId zone = ZoneId.systemDefault();
@@ -44,6 +45,25 @@ public class DueDates {
 
   public Date workingDays(int days) {
     return endOfOfficeDay(calendar.addWorkingDays(today(), days));
+  }
+
+  /** When to remind: the start of the last working day before the due date (at once if that has passed). */
+  public Date reminder(Date due) {
+    LocalDate dueDay = toLocalDate(due);
+    LocalDate day = dueDay.minusDays(1);
+    while (!calendar.isWorkingDay(day)) {
+      day = day.minusDays(1);
+    }
+    return Date.from(day.atTime(START_OF_OFFICE_DAY).atZone(zone).toInstant());
+  }
+
+  /**
+   * When to escalate, as an ISO 8601 cycle for a boundary timer: the start of the first working
+   * day after the due date (to the coordinators), and two days later again (to the managers).
+   */
+  public String escalation(Date due) {
+    LocalDate first = calendar.addWorkingDays(toLocalDate(due), 1);
+    return "R2/" + first.atTime(START_OF_OFFICE_DAY) + ":00/P2D";
   }
 
   public Date calendarDays(int days) {

@@ -3,39 +3,49 @@ package org.riskmonitor.cases;
 import java.util.Comparator;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.expert.Expert;
+import org.riskmonitor.expert.ExpertCandidate;
 import org.riskmonitor.expert.ExpertPool;
+import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.laboratory.Lab;
 import org.riskmonitor.laboratory.Laboratories;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the choices of a coordinator's assignment form from our data when the task is created:
- * samplers, labs accredited for the product kind, experts with the specialty first. The
- * listener that takes the submission checks the choice against the same data.
+ * Fills the choices of a coordinator's assignment form from our data when the task is created,
+ * best suited first and each label saying why: samplers by open work, labs accredited for the
+ * product kind by spare capacity, experts by specialty, then open work, never one who declared
+ * a conflict with the case's enterprise. The coordinator may pick any offered choice; the
+ * listener that takes the submission checks it against the same data.
  */
 @Component("assignmentOptions")
 public class AssignmentOptions implements TaskListener {
 
   public static final String SAMPLERS_GROUP = "samplers";
 
+  private record Sampler(User user, long openTasks) {
+  }
+
   private final CaseFiles cases;
   private final Laboratories labs;
   private final ExpertPool experts;
   private final IdentityService identityService;
+  private final TaskService taskService;
   private final Catalogue catalogue;
 
   public AssignmentOptions(CaseFiles cases, Laboratories labs, ExpertPool experts, IdentityService identityService,
-                           Catalogue catalogue) {
+                           TaskService taskService, Catalogue catalogue) {
     this.cases = cases;
     this.labs = labs;
     this.experts = experts;
     this.identityService = identityService;
+    this.taskService = taskService;
     this.catalogue = catalogue;
   }
 
@@ -55,41 +65,94 @@ public class AssignmentOptions implements TaskListener {
     }
   }
 
+  /** Samplers, the one with least open work first. */
   public List<User> samplers() {
-    return SystemContext.withoutAuthorization(() -> identityService.createUserQuery().memberOfGroup(SAMPLERS_GROUP)
-        .list().stream().sorted(Comparator.comparing(User::getId)).toList());
+    return rankedSamplers().stream().map(Sampler::user).toList();
   }
 
-  /** Labs accredited for the case's product kind, without the one excluded (the first lab, for a re-test). */
+  /** Labs accredited for the case's product kind, most spare capacity first, without the one excluded (the first lab, for a re-test). */
   public List<Lab> eligibleLabs(MonitoringCase monitoringCase, Long excludedLabId) {
-    return labs.accreditedFor(monitoringCase.productKind()).stream()
-        .filter(lab -> !lab.id().equals(excludedLabId)).toList();
+    return rankedLabs(monitoringCase, excludedLabId).stream().map(Laboratories.Load::lab).toList();
   }
 
+  /** Experts who may handle the case (no declared conflict with its enterprise), best suited first. */
   public List<Expert> eligibleExperts(MonitoringCase monitoringCase) {
-    return experts.rankedFor(monitoringCase.productKind());
+    return rankedExperts(monitoringCase).stream().map(ExpertCandidate::expert).toList();
+  }
+
+  /**
+   * The expert named in a form field, or null if none or refused. A conflicted expert is refused
+   * with that reason rather than as "not a choice", so the coordinator learns why.
+   */
+  public Expert chosenExpert(SubmittedForm form, String key, MonitoringCase monitoringCase, boolean required) {
+    String userId = required ? form.text(key) : form.optionalText(key);
+    if (userId == null) {
+      return null;
+    }
+    Expert expert = experts.byId(userId);
+    form.refuseIf(expert == null, form.label(key) + "：不是可选的值 not one of the choices");
+    boolean conflicted = expert != null && experts.conflicted(userId, monitoringCase.enterpriseId());
+    form.refuseIf(conflicted, form.label(key) + "：" + ExpertPool.CONFLICT_REFUSAL);
+    return conflicted ? null : expert;
+  }
+
+  private List<Sampler> rankedSamplers() {
+    List<User> users = SystemContext.withoutAuthorization(() -> identityService.createUserQuery()
+        .memberOfGroup(SAMPLERS_GROUP).list());
+    return users.stream().map(user -> new Sampler(user, openTasks(user.getId())))
+        .sorted(Comparator.comparingLong(Sampler::openTasks).thenComparing(sampler -> sampler.user().getId()))
+        .toList();
+  }
+
+  /** Counted as the system, since whoever completed the previous step may not see the samplers' tasks. */
+  private long openTasks(String userId) {
+    return SystemContext.asSystem(identityService, () -> taskService.createTaskQuery().taskAssignee(userId).count());
+  }
+
+  private List<Laboratories.Load> rankedLabs(MonitoringCase monitoringCase, Long excludedLabId) {
+    return labs.accreditedBySpareCapacity(monitoringCase.productKind()).stream()
+        .filter(load -> !load.lab().id().equals(excludedLabId)).toList();
+  }
+
+  private List<ExpertCandidate> rankedExperts(MonitoringCase monitoringCase) {
+    return experts.rankedFor(monitoringCase.productKind(), monitoringCase.enterpriseId()).stream()
+        .filter(candidate -> !candidate.conflicted()).toList();
   }
 
   private OptionList samplerOptions() {
     OptionList options = new OptionList();
-    samplers().forEach(user -> options.add(user.getId(), fullName(user) + " (" + user.getId() + ")"));
+    rankedSamplers().forEach(sampler -> options.add(sampler.user().getId(),
+        fullName(sampler.user()) + " (" + sampler.user().getId() + ") — " + openWork(sampler.openTasks())));
     return options;
   }
 
   private OptionList labOptions(MonitoringCase monitoringCase, Long excludedLabId) {
+    String kind = catalogue.kind(monitoringCase.productKind()).nameZh();
     OptionList options = new OptionList();
-    eligibleLabs(monitoringCase, excludedLabId).forEach(lab -> options.add(String.valueOf(lab.id()), lab.name()));
+    for (Laboratories.Load load : rankedLabs(monitoringCase, excludedLabId)) {
+      Lab lab = load.lab();
+      String room = load.spare() > 0
+          ? "余量" + load.spare() + "/" + lab.capacity() + " " + load.spare() + " of " + lab.capacity() + " free"
+          : "已满（在检" + load.openTests() + "/" + lab.capacity() + "） full (" + load.openTests() + " of " + lab.capacity() + " in work)";
+      options.add(String.valueOf(lab.id()), lab.name() + " — 资质覆盖" + kind + " accredited · " + room);
+    }
     return options;
   }
 
   private OptionList expertOptions(MonitoringCase monitoringCase) {
+    String kind = catalogue.kind(monitoringCase.productKind()).nameZh();
     OptionList options = new OptionList();
-    for (Expert expert : eligibleExperts(monitoringCase)) {
-      boolean specialist = experts.specialties(expert.userId()).contains(monitoringCase.productKind());
-      String note = specialist ? "（" + catalogue.kind(monitoringCase.productKind()).nameZh() + "专家 specialist）" : "";
-      options.add(expert.userId(), expert.name() + (expert.title() == null ? "" : " " + expert.title()) + note);
+    for (ExpertCandidate candidate : rankedExperts(monitoringCase)) {
+      Expert expert = candidate.expert();
+      options.add(expert.userId(), expert.name() + (expert.title() == null ? "" : " " + expert.title()) + " — "
+          + (candidate.specialist() ? kind + "专长 specialist" : "非本类专长 not a specialist")
+          + " · 无利益冲突 no conflict · " + openWork(candidate.openTasks()));
     }
     return options;
+  }
+
+  private static String openWork(long openTasks) {
+    return "在办" + openTasks + "件 " + openTasks + " open";
   }
 
   public static String fullName(User user) {

@@ -30,6 +30,7 @@ import org.riskmonitor.expert.Expert;
 import org.riskmonitor.laboratory.Lab;
 import org.riskmonitor.laboratory.LabMapper;
 import org.riskmonitor.risk.RiskLevel;
+import org.riskmonitor.security.Roles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -122,9 +123,12 @@ public class CaseWalker {
     if (task.getAssignee() != null) {
       return task.getAssignee();
     }
-    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+    // the step's own group, not the coordinators or managers an escalation added
+    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst().orElseThrow();
+        .map(IdentityLink::getGroupId).toList();
+    String group = groups.stream().filter(g -> !g.equals(Roles.MANAGERS) && !g.equals(Roles.COORDINATORS)).findFirst()
+        .orElse(groups.get(0));
     List<String> members = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
         .stream().map(User::getId).toList();
     if (members.isEmpty()) {
@@ -190,7 +194,7 @@ public class CaseWalker {
           case "RETEST" -> route.objection() == Route.Objection.RETEST_OVERTURNS;
           default -> route.reinspectionPasses();
         };
-        v.put("reportNumber", "JY" + monitoringCase.id() + "-" + purpose.charAt(0) + "-"
+        v.put("reportNumber", "JY" + monitoringCase.id() + "-" + purpose + "-"
             + historyService.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
             .taskDefinitionKey("Task_TestSample").finished().count());
         v.put("testedOn", today.toString());

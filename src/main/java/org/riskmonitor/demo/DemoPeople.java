@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The people and organisations of the demo: the regulator's staff, two labs, two experts and
+ * The people and organisations of the demo: the regulator's staff, two labs, three experts and
  * five enterprises (two with a user each), all with password {@code demo}. Only for the
  * embedded default profile; production identities come from onboarding or LDAP.
  */
@@ -57,10 +57,11 @@ public class DemoPeople {
   public void seed() {
     demoAdmin();
 
-    String labA = labs.register("TJQI1", "天津市产品质量检验一所（演示）",
+    // lab A takes first tests, lab B mostly re-tests: A's larger capacity keeps it offered first
+    String labA = labs.register("TJQI1", "天津市产品质量检验一所（演示）", 60,
         List.of("E_BIKE", "E_BIKE_CHARGER", "E_BIKE_LI_BATTERY", "WIRE_CABLE", "GAS_STOVE", "FOOD_CONTACT_PLASTIC",
             "CHILDREN_PRODUCT", "PORTABLE_LI_BATTERY")).groupId();
-    String labB = labs.register("TJQI2", "天津市产品质量检验二所（演示）",
+    String labB = labs.register("TJQI2", "天津市产品质量检验二所（演示）", 20,
         List.of("E_BIKE", "E_BIKE_CHARGER", "E_BIKE_LI_BATTERY", "WIRE_CABLE", "PORTABLE_LI_BATTERY")).groupId();
 
     List<String> enterpriseGroups = ENTERPRISES.stream()
@@ -75,6 +76,7 @@ public class DemoPeople {
     user("lab2b", "郭", "审核员", "labs", labB);
     user("expert1", "孙", "专家", "experts");
     user("expert2", "郑", "专家", "experts");
+    user("expert3", "郑", "工程师", "experts");
     user("manager", "王", "处长", "managers");
     user("enterprise1", "李", "明", "enterprises", enterpriseGroups.get(0));
     user("enterprise2", "赵", "强", "enterprises", enterpriseGroups.get(1));
@@ -83,7 +85,10 @@ public class DemoPeople {
         List.of("E_BIKE", "E_BIKE_CHARGER", "E_BIKE_LI_BATTERY", "PORTABLE_LI_BATTERY"));
     experts.register("expert2", "郑丽华", "120113", "研究员",
         List.of("WIRE_CABLE", "GAS_STOVE", "FOOD_CONTACT_PLASTIC", "CHILDREN_PRODUCT"));
-
+    experts.register("expert3", "郑建国", "120111", "高级工程师", List.of("WIRE_CABLE", "GAS_STOVE"));
+    // expert2 may not handle the cable maker, so its cases need expert3 as the second cable specialist
+    experts.declareConflict("expert2", ENTERPRISES.get(1).get(0),
+        "曾任该企业技术顾问（2023—2025年） Former technical adviser to the enterprise (2023–2025)", CaseWalker.COORDINATOR);
   }
 
   /**

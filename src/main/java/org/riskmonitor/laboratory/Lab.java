@@ -1,4 +1,5 @@
 package org.riskmonitor.laboratory;
 
-public record Lab(Long id, String code, String name, String groupId) {
+/** A testing laboratory; {@code capacity} is how many samples it can have in testing at once. */
+public record Lab(Long id, String code, String name, String groupId, int capacity) {
 }

@@ -2,6 +2,7 @@ package org.riskmonitor.laboratory;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
@@ -13,25 +14,35 @@ import org.riskmonitor.persistence.GeneratedId;
 @Mapper
 public interface LabMapper {
 
-  @Select("SELECT id, code, name, group_id FROM rm_lab WHERE id = #{id}")
+  @Select("SELECT id, code, name, group_id, capacity FROM rm_lab WHERE id = #{id}")
   Lab findById(long id);
 
-  @Select("SELECT id, code, name, group_id FROM rm_lab ORDER BY code")
+  @Select("SELECT id, code, name, group_id, capacity FROM rm_lab ORDER BY code")
   List<Lab> findAll();
 
   /** Labs accredited for a product kind. */
   @Select("""
-      SELECT l.id, l.code, l.name, l.group_id FROM rm_lab l
+      SELECT l.id, l.code, l.name, l.group_id, l.capacity FROM rm_lab l
         JOIN rm_lab_scope s ON s.lab_id = l.id AND s.product_kind = #{kind}
        ORDER BY l.code""")
   List<Lab> accreditedFor(String kind);
 
-  @Insert("INSERT INTO rm_lab (code, name, group_id) VALUES (#{lab.code}, #{lab.name}, #{lab.groupId})")
+  @Insert("INSERT INTO rm_lab (code, name, group_id, capacity) VALUES (#{lab.code}, #{lab.name}, #{lab.groupId}, #{lab.capacity})")
   @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
   void insert(@Param("lab") Lab lab, @Param("key") GeneratedId key);
 
+  @Update("UPDATE rm_lab SET capacity = #{capacity} WHERE id = #{id}")
+  int updateCapacity(@Param("id") long labId, @Param("capacity") int capacity);
+
+  /** The product kinds the lab is accredited for. */
+  @Select("SELECT product_kind FROM rm_lab_scope WHERE lab_id = #{labId} ORDER BY product_kind")
+  List<String> scope(long labId);
+
   @Insert("INSERT INTO rm_lab_scope (lab_id, product_kind) VALUES (#{labId}, #{kind})")
   void insertScope(@Param("labId") long labId, @Param("kind") String productKind);
+
+  @Delete("DELETE FROM rm_lab_scope WHERE lab_id = #{labId}")
+  void deleteScope(long labId);
 
   @Insert("""
       INSERT INTO rm_lab_receipt (case_id, sample_id, lab_id, accepted, sample_condition, received_on,

@@ -10,7 +10,10 @@ import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
-/** Coordinator names the expert who assesses risk and analyses causes (form {@code assign-expert}). */
+/**
+ * Coordinator names the expert who assesses risk and analyses causes (form {@code assign-expert}),
+ * never one who declared a conflict of interest with the case's enterprise.
+ */
 @Component("riskExpertAssignment")
 public class RiskExpertAssignment implements TaskListener {
 
@@ -28,11 +31,9 @@ public class RiskExpertAssignment implements TaskListener {
   public void notify(DelegateTask task) {
     MonitoringCase monitoringCase = cases.of(task);
     SubmittedForm form = forms.submission(task);
-    String expertId = form.oneOf("expertId",
-        options.eligibleExperts(monitoringCase).stream().map(Expert::userId).toList());
+    Expert expert = options.chosenExpert(form, "expertId", monitoringCase, true);
     form.verify();
-    cases.assignExpert(monitoringCase.id(), expertId);
-    task.setVariable("expertName", options.eligibleExperts(monitoringCase).stream()
-        .filter(e -> e.userId().equals(expertId)).findFirst().orElseThrow().name());
+    cases.assignExpert(monitoringCase.id(), expert.userId());
+    task.setVariable("expertName", expert.name());
   }
 }

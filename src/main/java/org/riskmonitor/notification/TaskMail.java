@@ -1,0 +1,74 @@
+package org.riskmonitor.notification;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.riskmonitor.security.SystemContext;
+import org.springframework.stereotype.Component;
+
+/** Who a task concerns, and the bilingual text of the messages about it. */
+@Component
+public class TaskMail {
+
+  private final TaskService taskService;
+  private final IdentityService identityService;
+
+  public TaskMail(TaskService taskService, IdentityService identityService) {
+    this.taskService = taskService;
+    this.identityService = identityService;
+  }
+
+  /** The assignee, or else every member of the candidate groups. */
+  public Set<String> peopleOf(String assignee, Collection<? extends IdentityLink> candidates) {
+    Set<String> people = new LinkedHashSet<>();
+    if (assignee != null) {
+      people.add(assignee);
+      return people;
+    }
+    for (IdentityLink link : candidates) {
+      if (link.getGroupId() != null) {
+        people.addAll(members(link.getGroupId()));
+      } else if (link.getUserId() != null) {
+        people.add(link.getUserId());
+      }
+    }
+    return people;
+  }
+
+  /** The people of a task already stored (for timers firing on it later). */
+  public Set<String> peopleOf(Task task) {
+    List<IdentityLink> candidates = SystemContext.withoutAuthorization(() -> taskService.getIdentityLinksForTask(task.getId())
+        .stream().filter(link -> "candidate".equals(link.getType())).toList());
+    return peopleOf(task.getAssignee(), candidates);
+  }
+
+  public List<String> members(String groupId) {
+    return SystemContext.withoutAuthorization(() -> new ArrayList<>(identityService.createUserQuery().memberOfGroup(groupId)
+        .list().stream().map(User::getId).toList()));
+  }
+
+  public String subject(String kindZh, String kindEn, String taskName, Object caseNumber) {
+    return "【风险监测 Risk Monitor】" + kindZh + " " + kindEn + "：" + taskName + " " + caseNumber;
+  }
+
+  public String body(String leadZh, String leadEn, String taskName, Object caseNumber, Object enterprise, Object due) {
+    return leadZh + "\n" + leadEn + "\n\n"
+        + "案件 Case: " + caseNumber + "\n"
+        + "企业 Enterprise: " + enterprise + "\n"
+        + "任务 Task: " + taskName + "\n"
+        + "期限 Due: " + due + "\n\n"
+        + "请登录待办任务处理 Please open Tasklist: /camunda/app/tasklist/\n";
+  }
+
+  public Task openTask(String processInstanceId, String taskKey) {
+    return SystemContext.withoutAuthorization(() -> taskService.createTaskQuery().processInstanceId(processInstanceId)
+        .taskDefinitionKey(taskKey).singleResult());
+  }
+}
