@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
+import org.riskmonitor.demo.Route;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.laboratory.Lab;
 import org.riskmonitor.laboratory.Laboratories;
@@ -103,8 +104,9 @@ class PoolPagesTest extends RiskMonitorTest {
   }
 
   @Test
-  void aChangedLabCapacityShowsInTheLabChoices_aBadCapacityIsRefused() {
+  void labsAreOfferedByTheirSpareCapacity_aChangedCapacityShowsInTheLabChoices_aBadOneIsRefused() {
     Lab labA = labs.all().stream().filter(lab -> lab.code().equals("TJQI1")).findFirst().orElseThrow();
+    Lab labB = labs.all().stream().filter(lab -> lab.code().equals("TJQI2")).findFirst().orElseThrow();
     List<String> scope = labs.scope(labA.id());
     int capacity = labA.capacity() + 7;
     try {
@@ -112,22 +114,45 @@ class PoolPagesTest extends RiskMonitorTest {
           .getStatusCode().value()).isEqualTo(200);
       String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(0).get(0), "E_BIKE", "电动自行车").getBusinessKey();
       Task assign = walker.openTask(caseNumber);
-      long spare = capacity - labs.openTests(labA);
+      long inWork = labs.openTests(labA);
+      long spare = capacity - inWork;
 
+      assertThat(values(assign, "labOptions")).containsExactly(String.valueOf(labA.id()), String.valueOf(labB.id()));
       assertThat(label(assign, "labOptions", String.valueOf(labA.id()))).isEqualTo("天津市产品质量检验一所（演示） — 资质覆盖电动自行车 accredited · 余量"
           + spare + "/" + capacity + " " + spare + " of " + capacity + " free");
       long samplerWork = engine.getTaskService().createTaskQuery().taskAssignee("sampler").count();
       assertThat(label(assign, "samplerOptions", "sampler")).isEqualTo("刘抽样员 (sampler) — 在办" + samplerWork + "件 "
           + samplerWork + " open");
 
+      // the sample the lab receives is work it has open
+      walker.advanceTo(caseNumber, "Task_ReceiveSample", Route.remediated());
+      assertThat(labs.openTests(labA)).isEqualTo(inWork + 1);
+
+      // with no room left, lab A comes after lab B and says it is full
+      assertThat(post("coordinator", "/manage/labs/" + labA.id(), lab("1", scope)).getStatusCode().value()).isEqualTo(200);
+      Task next = walker.openTask(walker.open(DemoPeople.ENTERPRISES.get(0).get(0), "E_BIKE", "电动自行车").getBusinessKey());
+      assertThat(values(next, "labOptions")).containsExactly(String.valueOf(labB.id()), String.valueOf(labA.id()));
+      assertThat(label(next, "labOptions", String.valueOf(labA.id()))).endsWith("已满（在检" + (inWork + 1) + "/1） full ("
+          + (inWork + 1) + " of 1 in work)");
+      // a gas stove is tested by lab A only: lab B is not accredited for it
+      Task stove = walker.openTask(walker.open(DemoPeople.ENTERPRISES.get(0).get(0), "GAS_STOVE", "燃气灶").getBusinessKey());
+      assertThat(values(stove, "labOptions")).containsExactly(String.valueOf(labA.id()));
+
       ResponseEntity<String> refused = post("coordinator", "/manage/labs/" + labA.id(), lab("0", scope));
       assertThat(refused.getStatusCode().value()).isEqualTo(400);
       assertThat(refused.getBody()).contains("容量：应为1至999的整数 Capacity must be a whole number from 1 to 999");
       assertThat(post("coordinator", "/manage/labs/" + labA.id(), lab("很多", scope)).getStatusCode().value()).isEqualTo(400);
-      assertThat(labs.byId(labA.id()).capacity()).isEqualTo(capacity);
+      assertThat(post("coordinator", "/manage/labs/" + labA.id(), lab("30", List.of())).getStatusCode().value()).isEqualTo(400);
+      assertThat(labs.byId(labA.id()).capacity()).isEqualTo(1);
+      assertThat(labs.scope(labA.id())).isEqualTo(scope);
     } finally {
       labs.change(labA.id(), labA.capacity(), scope, CaseWalker.COORDINATOR);
     }
+  }
+
+  private List<String> values(Task task, String variable) {
+    SpinJsonNode options = (SpinJsonNode) engine.getTaskService().getVariable(task.getId(), variable);
+    return options.elements().stream().map(o -> o.prop("value").stringValue()).toList();
   }
 
   private String label(Task task, String variable, String value) {
