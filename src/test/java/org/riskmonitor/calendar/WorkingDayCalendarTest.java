@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -81,7 +83,7 @@ class WorkingDayCalendarTest extends RiskMonitorTest {
   void everyStepOfTheProcessesHasAConfiguredDeadline() throws Exception {
     Matcher steps = Pattern.compile("dueDates\\.step\\('([a-z-]+)'\\)")
         .matcher(Files.readString(Path.of("processes/risk-case.bpmn")) + Files.readString(Path.of("processes/lab-test.bpmn")));
-    java.util.Set<String> named = new java.util.TreeSet<>();
+    Set<String> named = new TreeSet<>();
     while (steps.find()) {
       assertThat(rules.steps()).containsKey(steps.group(1));
       assertThat(rules.steps().get(steps.group(1))).matches("\\d{1,3}(WD|D)");
