@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
+import org.riskmonitor.security.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -30,6 +32,8 @@ import org.springframework.util.MultiValueMap;
 
 /** Deadlines in working days skip public holidays and count the weekend days worked in exchange. */
 class WorkingDayCalendarTest extends RiskMonitorTest {
+
+  private static final String ADMIN_PASSWORD = "Calendar-Admin-2026!";
 
   @Autowired
   private WorkingDayCalendar calendar;
@@ -98,24 +102,32 @@ class WorkingDayCalendarTest extends RiskMonitorTest {
 
   @Test
   void onlyAdminsEditTheCalendar_andAMakeUpDayMustBeAWeekend() {
+    // an administrator of its own: the demo admin's password differs between profiles
+    if (engine.getIdentityService().createUserQuery().userId("calendaradmin").count() == 0) {
+      User admin = engine.getIdentityService().newUser("calendaradmin");
+      admin.setPassword(ADMIN_PASSWORD);
+      engine.getIdentityService().saveUser(admin);
+      engine.getIdentityService().createMembership("calendaradmin", Roles.ADMINS);
+    }
     assertThat(post("coordinator", "2027-02-20", true, "春节调休上班").getStatusCode().value()).isEqualTo(403);
-    assertThat(post("admin", "2027-02-22", true, "错误示例").getStatusCode().value()).isEqualTo(400);
+    assertThat(post("calendaradmin", "2027-02-22", true, "错误示例").getStatusCode().value()).isEqualTo(400);
 
     // saved, then shown again on the year page (the client follows the redirect)
-    assertThat(post("admin", "2027-02-20", true, "春节调休上班").getStatusCode().value()).isEqualTo(200);
+    assertThat(post("calendaradmin", "2027-02-20", true, "春节调休上班").getStatusCode().value()).isEqualTo(200);
     assertThat(calendar.isWorkingDay(LocalDate.of(2027, 2, 20))).isTrue();
-    assertThat(rest.withBasicAuth("admin", DemoPeople.PASSWORD).getForEntity("/manage/calendar?year=2027", String.class)
+    assertThat(rest.withBasicAuth("calendaradmin", ADMIN_PASSWORD).getForEntity("/manage/calendar?year=2027", String.class)
         .getBody()).contains("2027-02-20", "春节调休上班", "2027-10-01");
   }
 
   private org.springframework.http.ResponseEntity<String> post(String user, String day, boolean working, String name) {
+    String password = user.equals("calendaradmin") ? ADMIN_PASSWORD : DemoPeople.PASSWORD;
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("day", day);
     form.add("working", String.valueOf(working));
     form.add("name", name);
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    return rest.withBasicAuth(user, DemoPeople.PASSWORD).postForEntity("/manage/calendar", new HttpEntity<>(form, headers),
+    return rest.withBasicAuth(user, password).postForEntity("/manage/calendar", new HttpEntity<>(form, headers),
         String.class);
   }
 
