@@ -4,7 +4,6 @@ import java.time.LocalDateTime;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 
 @Mapper
 public interface ClosureMapper {
@@ -14,10 +13,4 @@ public interface ClosureMapper {
       VALUES (#{caseId}, #{outcome}, #{listEntry}, #{summary}, #{by}, #{at})""")
   void insert(@Param("caseId") long caseId, @Param("outcome") String outcome, @Param("listEntry") String listEntry,
               @Param("summary") String summary, @Param("by") String closedBy, @Param("at") LocalDateTime at);
-
-  @Select("SELECT outcome FROM rm_case_closure WHERE case_id = #{caseId}")
-  String outcome(long caseId);
-
-  @Select("SELECT list_entry FROM rm_case_closure WHERE case_id = #{caseId}")
-  String listEntry(long caseId);
 }

@@ -71,17 +71,6 @@ public interface LabMapper {
         FROM rm_test_report WHERE id = #{id}""")
   TestReport findReport(long id);
 
-  @Select("""
-      SELECT id, case_id, receipt_id, lab_id, purpose, report_number, tested_on, tested_by, conforming, status,
-             reviewed_by, reviewed_at, review_comment, created_at
-        FROM rm_test_report WHERE case_id = #{caseId} ORDER BY id""")
-  List<TestReport> reportsOfCase(long caseId);
-
-  @Select("""
-      SELECT item_no, standard_code, clause, requirement, measured_value, passed
-        FROM rm_test_item WHERE report_id = #{reportId} ORDER BY item_no""")
-  List<TestItemResult> itemsOfReport(long reportId);
-
   @Update("""
       UPDATE rm_test_report SET status = #{status}, reviewed_by = #{by}, reviewed_at = #{at}, review_comment = #{comment}
        WHERE id = #{id} AND status = 'SUBMITTED'""")
@@ -90,7 +79,4 @@ public interface LabMapper {
 
   @Select("SELECT COUNT(*) FROM rm_test_report WHERE report_number = #{number}")
   int countReportNumber(String reportNumber);
-
-  @Select("SELECT COUNT(*) FROM rm_lab_receipt WHERE case_id = #{caseId}")
-  int countReceipts(long caseId);
 }

@@ -5,7 +5,6 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
-import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 import org.riskmonitor.persistence.GeneratedId;
 
@@ -37,10 +36,4 @@ public interface ObjectionMapper {
   @Update("UPDATE rm_objection SET outcome = #{outcome}, retest_report_id = #{retestReportId} WHERE notice_id = #{noticeId}")
   void recordOutcome(@Param("noticeId") long noticeId, @Param("outcome") String outcome,
                      @Param("retestReportId") Long retestReportId);
-
-  @Select("SELECT outcome FROM rm_objection WHERE notice_id = #{noticeId}")
-  String outcome(long noticeId);
-
-  @Select("SELECT raised FROM rm_objection WHERE notice_id = #{noticeId}")
-  Boolean raised(long noticeId);
 }

@@ -42,7 +42,4 @@ public interface RemediationMapper {
        WHERE id = #{id} AND verdict IS NULL""")
   int verify(@Param("id") long evidenceId, @Param("verdict") String verdict, @Param("comment") String comment,
              @Param("by") String verifiedBy, @Param("at") LocalDateTime at);
-
-  @Select("SELECT COUNT(*) FROM rm_remediation_evidence WHERE case_id = #{caseId}")
-  int countEvidence(long caseId);
 }

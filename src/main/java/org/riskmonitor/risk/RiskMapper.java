@@ -34,9 +34,6 @@ public interface RiskMapper {
   @Update("UPDATE rm_risk_assessment SET risk_level = #{level} WHERE id = #{id}")
   void setAssessmentLevel(@Param("id") long assessmentId, @Param("level") String level);
 
-  @Select("SELECT risk_level FROM rm_risk_assessment WHERE id = #{id}")
-  String assessmentLevel(long assessmentId);
-
   @Insert("""
       INSERT INTO rm_cause (case_id, category, description, severity, analysed_by, analysed_at)
       VALUES (#{c.caseId}, #{c.category}, #{c.description}, #{c.severity}, #{c.analysedBy}, #{c.analysedAt})""")
@@ -47,7 +44,4 @@ public interface RiskMapper {
       VALUES (#{caseId}, #{comparison}, #{by}, #{at})""")
   void insertAnalysis(@Param("caseId") long caseId, @Param("comparison") String spotCheckComparison,
                       @Param("by") String analysedBy, @Param("at") LocalDateTime at);
-
-  @Select("SELECT id, case_id, category, description, severity, analysed_by, analysed_at FROM rm_cause WHERE case_id = #{caseId} ORDER BY id")
-  List<Cause> causes(long caseId);
 }

@@ -1,7 +1,6 @@
 package org.riskmonitor.sampling;
 
 import java.time.LocalDateTime;
-import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
@@ -42,13 +41,4 @@ public interface SamplingMapper {
 
   @Select("SELECT " + SLIP_COLUMNS + " FROM rm_sampling_slip WHERE id = #{id}")
   SamplingSlip findSlip(long id);
-
-  @Select("SELECT " + SLIP_COLUMNS + " FROM rm_sampling_slip WHERE case_id = #{caseId} ORDER BY id")
-  List<SamplingSlip> slipsOfCase(long caseId);
-
-  @Select("SELECT id, slip_id, role, seal_number, quantity FROM rm_sample WHERE id = #{id}")
-  Sample findSample(long id);
-
-  @Select("SELECT id, slip_id, role, seal_number, quantity FROM rm_sample WHERE slip_id = #{slipId} ORDER BY id")
-  List<Sample> samplesOfSlip(long slipId);
 }
