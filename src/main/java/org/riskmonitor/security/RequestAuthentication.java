@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Who is calling {@code /engine-rest} and our {@code /api}: the user logged in to the Camunda
  * webapps (their session), or HTTP Basic checked against the Camunda identity. The engine then
- * applies that user's authorizations. No user: 401 (our pages under /manage redirect to the
+ * applies that user's authorizations. No user: 401 (our pages, /manage and /dashboard, redirect to the
  * Tasklist login instead). A session-authenticated change must carry the webapps' CSRF token,
  * as the webapps' own API requires.
  */
@@ -56,7 +56,8 @@ public class RequestAuthentication extends OncePerRequestFilter {
       tenants = fromSession.getTenantIds();
     } else {
       userId = basicUser(request, identity);
-      if (userId == null && request.getRequestURI().startsWith(request.getContextPath() + "/manage/")) {
+      if (userId == null && (request.getRequestURI().startsWith(request.getContextPath() + "/manage/")
+          || request.getRequestURI().startsWith(request.getContextPath() + "/dashboard"))) {
         // our pages: log in through Tasklist, which sets the session they use
         response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
         return;

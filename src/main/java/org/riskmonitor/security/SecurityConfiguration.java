@@ -12,7 +12,7 @@ public class SecurityConfiguration {
   @Bean
   public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine) {
     FilterRegistrationBean<RequestAuthentication> registration = new FilterRegistrationBean<>(new RequestAuthentication(engine));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/manage/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/manage/*", "/dashboard", "/dashboard/*");
     registration.setName("riskmonitorRequestAuthentication");
     return registration;
   }
