@@ -2,12 +2,17 @@ package org.riskmonitor.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
@@ -40,7 +45,7 @@ class DashboardFiguresTest extends RiskMonitorTest {
   }
 
   @Test
-  void cycleTimesOfPhasesAndSteps_andTheProgrammeFigures() {
+  void cycleTimesOfPhasesAndSteps_andTheProgrammeFigures() throws IOException {
     // sampling takes 1, 2, 3 and 10 hours: the confirmation comes that long after the case opens
     for (int hours : new int[] {1, 2, 3, 10}) {
       ClockUtil.setCurrentTime(at(LocalDateTime.of(2030, 3, 4, 8, 0)));
@@ -88,6 +93,23 @@ class DashboardFiguresTest extends RiskMonitorTest {
     String page = rest.withBasicAuth("manager", DemoPeople.PASSWORD)
         .getForEntity("/dashboard?from=2030-01-01&to=2031-01-01", String.class).getBody();
     assertThat(page).contains("监测批次", "id=\"batchesSampled\">5<", "id=\"problems\">2 / 2<", "抽样 Sampling");
+
+    String csv = new String(export("phases.csv"), StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFF\"编号 Id\"")
+        .contains("\"Phase_Sampling\",\"抽样 Sampling\",\"5\",\"2.0\",\"10.0\",\"3.2\"");
+    try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(export("phases.xlsx")))) {
+      Row samplingRow = workbook.getFirstSheet().read().stream()
+          .filter(r -> "Phase_Sampling".equals(r.getCellText(0))).findFirst().orElseThrow();
+      assertThat(samplingRow.getCellAsNumber(2)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("5"));
+      assertThat(samplingRow.getCellAsNumber(3)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("2"));
+      assertThat(samplingRow.getCellAsNumber(4)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("10"));
+    }
+    assertThat(new String(export("figures.csv"), StandardCharsets.UTF_8)).contains("\"监测批次 Batches sampled\",\"5\"");
+  }
+
+  private byte[] export(String file) {
+    return rest.withBasicAuth("manager", DemoPeople.PASSWORD)
+        .getForEntity("/dashboard/export/" + file + "?from=2030-01-01&to=2031-01-01", byte[].class).getBody();
   }
 
   @Test
@@ -98,6 +120,10 @@ class DashboardFiguresTest extends RiskMonitorTest {
     }
     assertThat(rest.withBasicAuth("enterprise1", DemoPeople.PASSWORD).getForEntity("/dashboard", String.class)
         .getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.withBasicAuth("enterprise1", DemoPeople.PASSWORD)
+        .getForEntity("/dashboard/export/figures.xlsx", byte[].class).getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.withBasicAuth("manager", DemoPeople.PASSWORD)
+        .getForEntity("/dashboard/export/secrets.csv", byte[].class).getStatusCode().value()).isEqualTo(404);
   }
 
   private static Date at(LocalDateTime time) {
