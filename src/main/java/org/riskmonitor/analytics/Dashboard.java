@@ -1,25 +1,185 @@
 package org.riskmonitor.analytics;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.closure.Outcome;
+import org.riskmonitor.risk.RiskLevel;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
 
-/** What the managers' dashboard shows for a period [from, to). */
+/** What the managers' dashboard shows for a period [from, to) and a filter of cases. */
 @Service
 public class Dashboard {
 
-  public record View(LocalDate from, LocalDate to, ProgrammeFigures figures, List<LevelCount> riskLevels,
-                     List<CycleTime> phases, List<CycleTime> tasks) {
+  /** Longest list of cases behind a number; the page says when a list was cut. */
+  public static final int CASE_LIST_LIMIT = 500;
+
+  /** The diagram the heatmap colours: the deployed risk-case model as packaged. */
+  static final String DIAGRAM = "processes/risk-case.bpmn";
+
+  public record View(LocalDate from, LocalDate to, CaseFilter filter, ProgrammeFigures figures,
+                     List<LevelCount> riskLevels, List<CycleTime> phases, List<StepTime> steps,
+                     List<OpenWork> openWork, List<MonthRow> months, Map<Dimension, List<Breakdown>> breakdowns,
+                     List<NodeTime> nodes) {
+
+    /** The period and filter as a query string, carried by every link of the page. */
+    public String query() {
+      return Dashboard.query(from, to, filter);
+    }
+  }
+
+  /** A month of the trend: cases opened, cases closed and the closed cases' median duration. */
+  public record MonthRow(String month, long opened, long closed, Long medianClosedDuration) {
   }
 
   private final AnalyticsMapper mapper;
+  private final ObjectMapper json;
+  private final List<String> phaseOrder;
 
-  public Dashboard(AnalyticsMapper mapper) {
+  public Dashboard(AnalyticsMapper mapper, ObjectMapper json) {
     this.mapper = mapper;
+    this.json = json;
+    this.phaseOrder = phasesInDiagramOrder();
   }
 
-  /** The view's tables as they are exported, by name: figures, phases, steps. */
+  public View forPeriod(LocalDate from, LocalDate to, CaseFilter filter) {
+    LocalDateTime start = from.atStartOfDay();
+    LocalDateTime end = to.atStartOfDay();
+    LocalDateTime now = CaseFiles.now();
+    List<CycleTime> phases = new ArrayList<>(mapper.activityCycleTimes(start, end, filter, false));
+    phases.sort(Comparator.comparingInt(c -> phaseOrder.indexOf(c.activityId())));
+    List<OpenWork> open = new ArrayList<>(mapper.openWork(now.minusDays(7), now.minusDays(30), now.minusDays(90),
+        filter, false));
+    open.sort(Comparator.comparingInt(o -> phaseOrder.indexOf(o.activityId())));
+    Map<Dimension, List<Breakdown>> breakdowns = new EnumMap<>(Dimension.class);
+    for (Dimension dimension : Dimension.values()) {
+      breakdowns.put(dimension, mapper.breakdown(dimension.codeExpression(), dimension.nameExpression(), start, end,
+          filter));
+    }
+    return new View(from, to, filter, mapper.figures(start, end, filter), mapper.riskLevels(start, end, filter),
+        phases, mapper.stepTimes(start, end, filter), open, months(start, end, filter), breakdowns,
+        nodes(start, end, filter, now));
+  }
+
+  private List<MonthRow> months(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
+    Map<Integer, MonthFigure> opened = byMonth(mapper.openedByMonth(start, end, filter));
+    Map<Integer, MonthFigure> closed = byMonth(mapper.closedByMonth(start, end, filter));
+    TreeMap<Integer, MonthRow> rows = new TreeMap<>();
+    for (int month : union(opened.keySet(), closed.keySet())) {
+      MonthFigure o = opened.get(month);
+      MonthFigure c = closed.get(month);
+      rows.put(month, new MonthRow(String.format("%d-%02d", month / 100, month % 100), o == null ? 0 : o.cases(),
+          c == null ? 0 : c.cases(), c == null ? null : c.medianDuration()));
+    }
+    return List.copyOf(rows.values());
+  }
+
+  private static Map<Integer, MonthFigure> byMonth(List<MonthFigure> figures) {
+    return figures.stream().collect(Collectors.toMap(MonthFigure::calendarMonth, Function.identity()));
+  }
+
+  private static List<Integer> union(Set<Integer> a, Set<Integer> b) {
+    TreeSet<Integer> all = new TreeSet<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+
+  /** Every flow node of risk-case that was passed or is waited at: the heatmap's figures. */
+  private List<NodeTime> nodes(LocalDateTime start, LocalDateTime end, CaseFilter filter, LocalDateTime now) {
+    Map<String, CycleTime> finished = mapper.activityCycleTimes(start, end, filter, true).stream()
+        .collect(Collectors.toMap(CycleTime::activityId, Function.identity()));
+    Map<String, Long> waiting = mapper.openWork(now.minusDays(7), now.minusDays(30), now.minusDays(90), filter, true)
+        .stream().collect(Collectors.toMap(OpenWork::activityId, OpenWork::openCases));
+    Map<String, NodeTime> nodes = new LinkedHashMap<>();
+    finished.values().forEach(c -> nodes.put(c.activityId(),
+        new NodeTime(c.activityId(), c.count(), c.median(), c.p90(), waiting.getOrDefault(c.activityId(), 0L))));
+    waiting.forEach((id, open) -> nodes.putIfAbsent(id, new NodeTime(id, 0, 0, 0, open)));
+    return List.copyOf(nodes.values());
+  }
+
+  /** The heatmap's and charts' data for the page's script. */
+  public String chartData(View view) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("nodes", view.nodes());
+    data.put("phases", view.phases());
+    data.put("months", view.months());
+    data.put("riskLevels", view.riskLevels());
+    data.put("query", view.query());
+    try {
+      return json.writeValueAsString(data);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String diagramXml() {
+    try (InputStream in = new ClassPathResource(DIAGRAM).getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The cases behind a figure; null for a figure the page does not have. */
+  public List<CaseRow> casesBehind(String figure, String activityId, LocalDate from, LocalDate to, CaseFilter filter) {
+    return switch (figure) {
+      case "through" -> activityId == null ? null
+          : mapper.casesThrough(activityId, from.atStartOfDay(), to.atStartOfDay(), filter, CASE_LIST_LIMIT);
+      case "waiting" -> activityId == null ? null : mapper.casesWaitingAt(activityId, filter, CASE_LIST_LIMIT);
+      case "opened", "sampled", "tested", "nonconforming", "visited", "meetings", "problemsFound", "problemsSolved",
+           "closed", "redListed", "blackListed" ->
+          mapper.casesBehind(figure, from.atStartOfDay(), to.atStartOfDay(), filter, CASE_LIST_LIMIT);
+      default -> null;
+    };
+  }
+
+  public CaseRow caseByNumber(String caseNumber) {
+    return mapper.caseByNumber(caseNumber);
+  }
+
+  public List<TimelineEntry> timeline(String caseNumber) {
+    return mapper.timeline(caseNumber);
+  }
+
+  /** The filter's choices, by filter field. */
+  public Map<String, List<Choice>> choices() {
+    Map<String, List<Choice>> choices = new LinkedHashMap<>();
+    choices.put("productKind", mapper.productKinds());
+    choices.put("district", mapper.districts());
+    choices.put("cluster", mapper.clusters());
+    choices.put("lab", mapper.labs());
+    choices.put("expert", mapper.experts());
+    choices.put("riskLevel", Arrays.stream(RiskLevel.values())
+        .map(l -> new Choice(l.name(), l.label())).toList());
+    choices.put("outcome", Arrays.stream(Outcome.values())
+        .map(o -> new Choice(o.name(), o.label())).toList());
+    return choices;
+  }
+
+  /** The view's tables as they are exported, by name. */
   public Map<String, Table> tables(View view) {
     ProgrammeFigures f = view.figures();
     List<List<Object>> figures = List.of(
@@ -37,26 +197,69 @@ public class Dashboard {
         List.of("结案 Cases closed", f.casesClosed()),
         List.of("红榜 Red list", f.redListed()),
         List.of("黑榜 Black list", f.blackListed()));
-    return Map.of(
-        "figures", new Table("figures", List.of("指标 Figure", "数值 Value"), figures),
-        "phases", cycleTable("phases", "阶段 Phase", view.phases()),
-        "steps", cycleTable("steps", "环节 Step", view.tasks()));
+    Map<String, Table> tables = new LinkedHashMap<>();
+    tables.put("figures", new Table("figures", List.of("指标 Figure", "数值 Value"), figures));
+    tables.put("risk-levels", new Table("risk-levels", List.of("风险等级 Risk level", "案件数 Cases"),
+        view.riskLevels().stream().map(l -> List.<Object>of(l.riskLevel(), l.cases())).toList()));
+    tables.put("phases", new Table("phases", List.of("编号 Id", "阶段 Phase", "件数 Count", "中位数（小时） Median (h)",
+        "P90（小时） P90 (h)", "平均（小时） Mean (h)"), view.phases().stream().map(c -> List.<Object>of(c.activityId(),
+            c.name(), c.count(), hours(c.median()), hours(c.p90()), hours(c.mean()))).toList()));
+    tables.put("steps", new Table("steps", List.of("编号 Id", "环节 Step", "件数 Count", "中位数（小时） Median (h)",
+        "P90（小时） P90 (h)", "平均（小时） Mean (h)", "等待中位数（小时） Median waiting (h)",
+        "办理中位数（小时） Median working (h)", "按期完成率 Share on time"), view.steps().stream()
+        .map(s -> List.<Object>of(s.activityId(), s.name(), s.count(), hours(s.median()), hours(s.p90()),
+            hours(s.mean()), hours(s.medianWaiting()), hours(s.medianWorking()),
+            s.onTimeShare() < 0 ? "" : s.onTimeShare())).toList()));
+    tables.put("open-work", new Table("open-work", List.of("编号 Id", "阶段 Phase", "在办 Open", "7天内 Up to 7 days",
+        "8–30天 8–30 days", "31–90天 31–90 days", "90天以上 Over 90 days"), view.openWork().stream()
+        .map(o -> List.<Object>of(o.activityId(), o.name(), o.openCases(), o.upTo7(), o.upTo30(), o.upTo90(),
+            o.over90())).toList()));
+    tables.put("months", new Table("months", List.of("月份 Month", "立案 Opened", "结案 Closed",
+        "结案周期中位数（天） Median days to closure"), view.months().stream().map(m -> List.<Object>of(m.month(),
+            m.opened(), m.closed(), m.medianClosedDuration() == null ? "" : days(m.medianClosedDuration()))).toList()));
+    view.breakdowns().forEach((dimension, rows) -> {
+      String name = "by-" + dimension.name().toLowerCase().replace('_', '-');
+      tables.put(name, new Table(name, List.of("编码 Code", dimension.label(), "监测批次 Sampled", "检验 Tested",
+          "不合格 Nonconforming", "专家帮扶人次 Expert visits", "发现问题 Problems found", "解决问题 Problems solved",
+          "结案 Closed"), rows.stream().map(b -> List.<Object>of(b.code(), b.name(), b.batchesSampled(),
+              b.batchesTested(), b.batchesNonconforming(), b.expertVisits(), b.problemsFound(), b.problemsSolved(),
+              b.casesClosed())).toList()));
+    });
+    return tables;
   }
 
-  private static Table cycleTable(String name, String what, List<CycleTime> times) {
-    return new Table(name, List.of("编号 Id", what, "件数 Count", "中位数（小时） Median (h)", "P90（小时） P90 (h)",
-        "平均（小时） Mean (h)"), times.stream().map(c -> List.<Object>of(c.activityId(), c.name(), c.count(),
-            hours(c.median()), hours(c.p90()), hours(c.mean()))).toList());
-  }
-
-  private static double hours(double millis) {
+  static double hours(double millis) {
     return Math.round(millis / 360_000.0) / 10.0;
   }
 
-  public View forPeriod(LocalDate from, LocalDate to) {
-    return new View(from, to, mapper.figures(from.atStartOfDay(), to.atStartOfDay()),
-        mapper.riskLevels(from.atStartOfDay(), to.atStartOfDay()),
-        mapper.phaseCycleTimes(from.atStartOfDay(), to.atStartOfDay()),
-        mapper.taskCycleTimes(from.atStartOfDay(), to.atStartOfDay()));
+  static double days(double millis) {
+    return Math.round(millis / 8_640_000.0) / 10.0;
+  }
+
+  static String query(LocalDate from, LocalDate to, CaseFilter filter) {
+    UriComponentsBuilder query = UriComponentsBuilder.newInstance().queryParam("from", from).queryParam("to", to);
+    addIfSet(query, "productKind", filter.productKind());
+    addIfSet(query, "district", filter.district());
+    addIfSet(query, "cluster", filter.cluster());
+    addIfSet(query, "lab", filter.lab());
+    addIfSet(query, "expert", filter.expert());
+    addIfSet(query, "riskLevel", filter.riskLevel());
+    addIfSet(query, "outcome", filter.outcome());
+    return query.encode().build().getQuery();
+  }
+
+  private static void addIfSet(UriComponentsBuilder query, String name, Object value) {
+    if (value != null) {
+      query.queryParam(name, value);
+    }
+  }
+
+  private static List<String> phasesInDiagramOrder() {
+    try (InputStream in = new ClassPathResource(DIAGRAM).getInputStream()) {
+      BpmnModelInstance model = Bpmn.readModelFromStream(in);
+      return model.getModelElementsByType(SubProcess.class).stream().map(SubProcess::getId).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

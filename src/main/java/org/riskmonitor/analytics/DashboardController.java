@@ -3,17 +3,24 @@ package org.riskmonitor.analytics;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.security.CurrentRequestUser;
 import org.riskmonitor.security.Roles;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The managers' dashboard (coordinators read it too); everyone else gets 403. */
+/**
+ * The managers' dashboard (coordinators read it too); everyone else gets 403. Every page takes
+ * the period ({@code from}, {@code to}, ISO dates, {@code to} exclusive; this year by default)
+ * and the case filter's fields as request parameters.
+ */
 @Controller
 public class DashboardController {
 
@@ -30,13 +37,67 @@ public class DashboardController {
   @GetMapping("/dashboard")
   public String show(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     HttpServletResponse response, Model model) {
+                     CaseFilter filter, HttpServletResponse response, Model model) {
     if (!allowed()) {
-      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      return "dashboard/forbidden";
+      return forbidden(response);
     }
-    model.addAttribute("view", view(from, to));
+    Dashboard.View view = view(from, to, filter);
+    model.addAttribute("view", view);
+    model.addAttribute("chartData", dashboard.chartData(view));
+    model.addAttribute("choices", dashboard.choices());
     return "dashboard/index";
+  }
+
+  /** {@code /dashboard/cases?figure=closed&from=...}: the cases behind a number of the dashboard. */
+  @GetMapping("/dashboard/cases")
+  public String cases(@RequestParam String figure, @RequestParam(required = false) String activity,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      CaseFilter filter, HttpServletResponse response, Model model) throws IOException {
+    if (!allowed()) {
+      return forbidden(response);
+    }
+    LocalDate end = end(to);
+    LocalDate start = start(from, end);
+    List<CaseRow> cases = dashboard.casesBehind(figure, activity, start, end, filter);
+    if (cases == null) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such figure");
+      return null;
+    }
+    model.addAttribute("figure", figure);
+    model.addAttribute("activity", activity);
+    model.addAttribute("cases", cases);
+    model.addAttribute("cut", cases.size() == Dashboard.CASE_LIST_LIMIT);
+    model.addAttribute("query", Dashboard.query(start, end, filter));
+    model.addAttribute("from", start);
+    model.addAttribute("to", end);
+    return "dashboard/cases";
+  }
+
+  /** One case as the dashboard knows it: its file and every phase and step it went through. */
+  @GetMapping("/dashboard/cases/{caseNumber}")
+  public String caseFile(@PathVariable String caseNumber, HttpServletResponse response, Model model)
+      throws IOException {
+    if (!allowed()) {
+      return forbidden(response);
+    }
+    CaseRow found = dashboard.caseByNumber(caseNumber);
+    if (found == null) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such case");
+      return null;
+    }
+    model.addAttribute("found", found);
+    model.addAttribute("timeline", dashboard.timeline(caseNumber));
+    return "dashboard/case";
+  }
+
+  /** The risk-case diagram for the heatmap. */
+  @GetMapping(value = "/dashboard/diagram/risk-case.bpmn")
+  public ResponseEntity<String> diagram() {
+    if (!allowed()) {
+      return ResponseEntity.status(HttpServletResponse.SC_FORBIDDEN).build();
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(dashboard.diagramXml());
   }
 
   /** {@code /dashboard/export/phases.xlsx?from=...&to=...}: a table of the page as CSV or XLSX. */
@@ -44,14 +105,18 @@ public class DashboardController {
   public void export(@PathVariable String table, @PathVariable String format,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                     HttpServletResponse response) throws IOException {
+                     CaseFilter filter, HttpServletResponse response) throws IOException {
     if (!allowed()) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
-    Dashboard.View view = view(from, to);
+    if (!(format.equals("csv") || format.equals("xlsx"))) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    Dashboard.View view = view(from, to, filter);
     Table exported = dashboard.tables(view).get(table);
-    if (exported == null || !(format.equals("csv") || format.equals("xlsx"))) {
+    if (exported == null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
@@ -70,9 +135,21 @@ public class DashboardController {
     return currentUser.isIn(Roles.MANAGERS) || currentUser.isIn(Roles.COORDINATORS);
   }
 
-  private Dashboard.View view(LocalDate from, LocalDate to) {
-    LocalDate end = to == null ? dueDates.today().plusDays(1) : to;
-    LocalDate start = from == null ? end.withDayOfYear(1) : from;
-    return dashboard.forPeriod(start, end);
+  private static String forbidden(HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    return "dashboard/forbidden";
+  }
+
+  private Dashboard.View view(LocalDate from, LocalDate to, CaseFilter filter) {
+    LocalDate end = end(to);
+    return dashboard.forPeriod(start(from, end), end, filter);
+  }
+
+  private LocalDate end(LocalDate to) {
+    return to == null ? dueDates.today().plusDays(1) : to;
+  }
+
+  private static LocalDate start(LocalDate from, LocalDate end) {
+    return from == null ? end.minusDays(1).withDayOfYear(1) : from;
   }
 }

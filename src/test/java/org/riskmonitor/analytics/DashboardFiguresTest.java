@@ -59,7 +59,7 @@ class DashboardFiguresTest extends RiskMonitorTest {
     String closed = walker.open(DemoPeople.ENTERPRISES.get(1).get(0), "WIRE_CABLE", "电线").getBusinessKey();
     walker.finish(closed, Route.remediated());
 
-    Dashboard.View view = dashboard.forPeriod(LocalDate.of(2030, 1, 1), LocalDate.of(2031, 1, 1));
+    Dashboard.View view = dashboard.forPeriod(LocalDate.of(2030, 1, 1), LocalDate.of(2031, 1, 1), CaseFilter.NONE);
 
     CycleTime sampling = view.phases().stream().filter(c -> c.activityId().equals("Phase_Sampling")).findFirst().orElseThrow();
     assertThat(sampling.count()).isEqualTo(5);
@@ -67,7 +67,7 @@ class DashboardFiguresTest extends RiskMonitorTest {
     assertThat(sampling.median()).isEqualTo(2 * HOUR);
     assertThat(sampling.p90()).isEqualTo(10 * HOUR);
     assertThat(sampling.mean()).isEqualTo(16.0 * HOUR / 5);
-    CycleTime confirm = view.tasks().stream().filter(c -> c.activityId().equals("Task_ConfirmSamplingSlip"))
+    StepTime confirm = view.steps().stream().filter(c -> c.activityId().equals("Task_ConfirmSamplingSlip"))
         .findFirst().orElseThrow();
     assertThat(confirm.count()).isEqualTo(5);
     assertThat(confirm.median()).isEqualTo(2 * HOUR);
@@ -92,7 +92,7 @@ class DashboardFiguresTest extends RiskMonitorTest {
 
     String page = rest.withBasicAuth("manager", DemoPeople.PASSWORD)
         .getForEntity("/dashboard?from=2030-01-01&to=2031-01-01", String.class).getBody();
-    assertThat(page).contains("监测批次", "id=\"batchesSampled\">5<", "id=\"problems\">2 / 2<", "抽样 Sampling");
+    assertThat(page).contains("监测批次", "id=\"batchesSampled\" href=\"/dashboard/cases?figure=sampled&amp;from=2030-01-01&amp;to=2031-01-01\">5<", "抽样 Sampling");
 
     String csv = new String(export("phases.csv"), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFF\"编号 Id\"")
@@ -105,6 +105,90 @@ class DashboardFiguresTest extends RiskMonitorTest {
       assertThat(samplingRow.getCellAsNumber(4)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("10"));
     }
     assertThat(new String(export("figures.csv"), StandardCharsets.UTF_8)).contains("\"监测批次 Batches sampled\",\"5\"");
+  }
+
+  /**
+   * 2031: an e-bike case whose slip the enterprise claims after 1 hour and confirms 3 hours later,
+   * and a cable case whose slip nobody claims and is confirmed 10 days late.
+   */
+  @Test
+  void waitingAndWorkingTime_shareOnTime_filters_openWork_trendAndDrillDown() {
+    LocalDateTime start = LocalDateTime.of(2031, 7, 1, 8, 0);
+    ClockUtil.setCurrentTime(at(start));
+    Dashboard.View before = dashboard.forPeriod(LocalDate.of(2031, 1, 1), LocalDate.of(2032, 1, 1), CaseFilter.NONE);
+    String bike = walker.open(DemoPeople.ENTERPRISES.get(0).get(0), "E_BIKE", "电动自行车").getBusinessKey();
+    walker.advanceTo(bike, "Task_ConfirmSamplingSlip", Route.remediated());
+    String cable = walker.open(DemoPeople.ENTERPRISES.get(1).get(0), "WIRE_CABLE", "电线").getBusinessKey();
+    walker.advanceTo(cable, "Task_ConfirmSamplingSlip", Route.remediated());
+
+    ClockUtil.setCurrentTime(at(start.plusHours(1)));
+    engine.getTaskService().claim(walker.openTask(bike).getId(), "enterprise1");
+    ClockUtil.setCurrentTime(at(start.plusHours(4)));
+    walker.advanceTo(bike, "Task_ReceiveSample", Route.remediated());
+    ClockUtil.setCurrentTime(at(start.plusDays(10)));
+    walker.advanceTo(cable, "Task_ReceiveSample", Route.remediated());
+
+    Dashboard.View view = dashboard.forPeriod(LocalDate.of(2031, 1, 1), LocalDate.of(2032, 1, 1), CaseFilter.NONE);
+    StepTime confirm = view.steps().stream().filter(s -> s.activityId().equals("Task_ConfirmSamplingSlip"))
+        .findFirst().orElseThrow();
+    assertThat(confirm.count()).isEqualTo(2);
+    // waiting 1 h and 240 h, working 3 h and 0: nearest-rank medians of two are the smaller ones
+    assertThat(confirm.medianWaiting()).isEqualTo(HOUR);
+    assertThat(confirm.medianWorking()).isZero();
+    assertThat(confirm.p90()).isEqualTo(240 * HOUR);
+    assertThat(confirm.withDueDate()).isEqualTo(2);
+    assertThat(confirm.onTime()).isEqualTo(1);
+    assertThat(confirm.onTimeShare()).isEqualTo(0.5);
+
+    // both wait for their samples to be received now, 10 days and 10 days - 4 hours after entering testing
+    OpenWork testing = openIn(view, "Phase_Testing");
+    OpenWork testingBefore = openIn(before, "Phase_Testing");
+    assertThat(testing.openCases() - testingBefore.openCases()).isEqualTo(2);
+    assertThat(testing.upTo7() - testingBefore.upTo7()).isEqualTo(1);
+    assertThat(testing.upTo30() - testingBefore.upTo30()).isEqualTo(1);
+    assertThat(view.months()).extracting(Dashboard.MonthRow::month, Dashboard.MonthRow::opened)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("2031-07", 2L));
+
+    CaseFilter cables = new CaseFilter("WIRE_CABLE", null, null, null, null, null, null);
+    Dashboard.View cableView = dashboard.forPeriod(LocalDate.of(2031, 1, 1), LocalDate.of(2032, 1, 1), cables);
+    assertThat(cableView.figures().batchesSampled()).isEqualTo(1);
+    assertThat(cableView.steps()).filteredOn(s -> s.activityId().equals("Task_ConfirmSamplingSlip"))
+        .extracting(StepTime::count, StepTime::median).containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 240 * HOUR));
+    CaseFilter beichen = new CaseFilter(null, "120113", null, null, null, null, null);
+    assertThat(dashboard.forPeriod(LocalDate.of(2031, 1, 1), LocalDate.of(2032, 1, 1), beichen).figures()
+        .batchesSampled()).isEqualTo(1);
+    assertThat(view.breakdowns().get(Dimension.PRODUCT_KIND)).extracting(Breakdown::code, Breakdown::batchesSampled)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("E_BIKE", 1L),
+            org.assertj.core.groups.Tuple.tuple("WIRE_CABLE", 1L));
+    assertThat(view.breakdowns().get(Dimension.CLUSTER)).extracting(Breakdown::name)
+        .containsExactly("北辰区电线电缆产业集群", "滨海新区电动自行车产业集群");
+
+    // every number leads to its cases: the filtered sampling count to the cable case only
+    String sampled = asManager("/dashboard/cases?figure=sampled&from=2031-01-01&to=2032-01-01&productKind=WIRE_CABLE");
+    assertThat(sampled).contains(cable, "天津市北辰恒通电线电缆有限公司").doesNotContain(bike);
+    String slowest = asManager("/dashboard/cases?figure=through&activity=Task_ConfirmSamplingSlip"
+        + "&from=2031-01-01&to=2032-01-01");
+    assertThat(slowest.indexOf(cable)).isPositive().isLessThan(slowest.indexOf(bike));
+    assertThat(slowest).contains("240.0", "4.0");
+    String waiting = asManager("/dashboard/cases?figure=waiting&activity=Task_ReceiveSample&productKind=E_BIKE");
+    assertThat(waiting).contains(bike).doesNotContain(cable);
+    String caseFile = asManager("/dashboard/cases/" + cable);
+    assertThat(caseFile).contains("天津市北辰恒通电线电缆有限公司", "确认抽样单 Confirm sampling slip", "240.0", "enterprise2");
+    assertThat(asManager("/dashboard/diagram/risk-case.bpmn")).contains("Phase_Sampling", "bpmndi:BPMNShape");
+    String page = asManager("/dashboard?from=2031-01-01&to=2032-01-01&productKind=WIRE_CABLE");
+    assertThat(page).contains("<option value=\"WIRE_CABLE\" selected=\"selected\">", "\"activityId\":\"Task_ConfirmSamplingSlip\"",
+        "figure=sampled&amp;from=2031-01-01&amp;to=2032-01-01&amp;productKind=WIRE_CABLE");
+  }
+
+  private static OpenWork openIn(Dashboard.View view, String phase) {
+    return view.openWork().stream().filter(o -> o.activityId().equals(phase)).findFirst()
+        .orElse(new OpenWork(phase, phase, 0, 0, 0, 0, 0));
+  }
+
+  private String asManager(String path) {
+    var response = rest.withBasicAuth("manager", DemoPeople.PASSWORD).getForEntity(path, String.class);
+    assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
+    return response.getBody();
   }
 
   private byte[] export(String file) {
@@ -122,8 +206,15 @@ class DashboardFiguresTest extends RiskMonitorTest {
         .getStatusCode().value()).isEqualTo(403);
     assertThat(rest.withBasicAuth("enterprise1", DemoPeople.PASSWORD)
         .getForEntity("/dashboard/export/figures.xlsx", byte[].class).getStatusCode().value()).isEqualTo(403);
+    for (String path : List.of("/dashboard/cases?figure=closed", "/dashboard/cases/TJ-2026-000001",
+        "/dashboard/diagram/risk-case.bpmn")) {
+      assertThat(rest.withBasicAuth("enterprise1", DemoPeople.PASSWORD).getForEntity(path, String.class)
+          .getStatusCode().value()).as(path).isEqualTo(403);
+    }
     assertThat(rest.withBasicAuth("manager", DemoPeople.PASSWORD)
         .getForEntity("/dashboard/export/secrets.csv", byte[].class).getStatusCode().value()).isEqualTo(404);
+    assertThat(rest.withBasicAuth("manager", DemoPeople.PASSWORD)
+        .getForEntity("/dashboard/cases?figure=secrets", String.class).getStatusCode().value()).isEqualTo(404);
   }
 
   private static Date at(LocalDateTime time) {

@@ -1,0 +1,5 @@
+package org.riskmonitor.analytics;
+
+/** One option of a dashboard filter. */
+public record Choice(String code, String label) {
+}
