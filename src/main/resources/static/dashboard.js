@@ -57,9 +57,20 @@
     .then(function () {
       var registry = viewer.get('elementRegistry');
       var overlays = viewer.get('overlays');
-      viewer.get('canvas').zoom('fit-viewport');
-      var nodes = data.nodes.filter(function (n) { return registry.get(n.activityId); });
-      var slowest = Math.max.apply(null, [1].concat(nodes.map(function (n) { return n.median; })));
+      // the diagram is far wider than high: show it at a readable size from its start; drag to pan
+      var canvas = viewer.get('canvas');
+      var inner = canvas.viewbox().inner;
+      var box = container.getBoundingClientRect();
+      var zoom = Math.min(1, box.height / (inner.height + 60));
+      canvas.viewbox({ x: inner.x - 10, y: inner.y - 30, width: box.width / zoom, height: box.height / zoom });
+      // steps and phases carry the figures; events and gateways take no time worth showing
+      var timed = ['bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:BusinessRuleTask'];
+      var nodes = data.nodes.filter(function (n) {
+        var element = registry.get(n.activityId);
+        return element && timed.indexOf(element.type) >= 0;
+      });
+      // below an hour everything is fast: minutes of difference should not turn a step red
+      var slowest = Math.max.apply(null, [3600000].concat(nodes.map(function (n) { return n.median; })));
       nodes.forEach(function (n) {
         var element = registry.get(n.activityId);
         var shape = registry.getGraphics(element).querySelector('.djs-visual > :first-child');

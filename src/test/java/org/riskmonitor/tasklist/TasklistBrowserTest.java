@@ -2,30 +2,24 @@ package org.riskmonitor.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.riskmonitor.Chromium;
 import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
@@ -40,39 +34,28 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class TasklistBrowserTest extends RiskMonitorTest {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
   @LocalServerPort
   private int port;
 
   @Autowired
   private CaseWalker walker;
 
+  private Chromium chromium;
   private ChromeDriver browser;
   private WebDriverWait wait;
   private final List<String> shots = new ArrayList<>();
 
   @BeforeEach
   void startChromium() throws IOException {
-    System.setProperty("SE_OFFLINE", "true");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1500", "--lang=zh-CN",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(25));
-    Files.createDirectories(SCREENSHOTS);
+    chromium = new Chromium();
+    browser = chromium.browser();
+    wait = chromium.waiting();
   }
 
   @AfterEach
   void stopChromium() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -163,13 +146,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
   }
 
   private void login(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
-    form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    form.findElement(By.cssSelector("input[type=password]")).sendKeys(DemoPeople.PASSWORD);
-    form.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), '我的待办')]")));
+    chromium.login(port, user);
   }
 
   private void openTask(String caseNumber, String taskName) {
@@ -257,9 +234,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
   }
 
   private void shoot(String name) throws IOException {
-    Path target = SCREENSHOTS.resolve(name + ".png");
-    Files.write(target, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    shots.add(target.toString());
+    shots.add(chromium.shoot(name).toString());
   }
 
   private static Path file(String name, byte[] content) throws IOException {

@@ -1,0 +1,76 @@
+package org.riskmonitor;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.riskmonitor.demo.DemoPeople;
+
+/**
+ * Debian's headless Chromium in Chinese, for the browser tests: nothing is fetched from outside,
+ * every run has a fresh profile, screenshots go to target/screenshots/.
+ */
+public final class Chromium implements AutoCloseable {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private final ChromeDriver browser;
+  private final WebDriverWait wait;
+
+  public Chromium() throws IOException {
+    System.setProperty("SE_OFFLINE", "true");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1500", "--lang=zh-CN",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(25));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  public ChromeDriver browser() {
+    return browser;
+  }
+
+  public WebDriverWait waiting() {
+    return wait;
+  }
+
+  /** Logs in on Tasklist's page, which also opens the session our own pages accept. */
+  public void login(int port, String user) {
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm]")));
+    form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+    form.findElement(By.cssSelector("input[type=password]")).sendKeys(DemoPeople.PASSWORD);
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), '我的待办')]")));
+  }
+
+  /** Saves what the browser shows as target/screenshots/{name}.png and returns the file. */
+  public Path shoot(String name) throws IOException {
+    Path target = SCREENSHOTS.resolve(name + ".png");
+    Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+    return target;
+  }
+
+  @Override
+  public void close() {
+    browser.quit();
+  }
+}
