@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskFilters {
 
-  static final String MINE = "我的待办 My tasks";
-  static final String MY_ORGANISATION = "本单位待办 My group's tasks";
-  static final String DUE_SOON = "即将到期 Due in 3 working days";
-  static final String OVERDUE = "已逾期 Overdue";
-  static final String ALL_OPEN = "全部案件 All open cases";
+  public static final String MINE = "我的待办 My tasks";
+  public static final String MY_ORGANISATION = "本单位待办 My group's tasks";
+  public static final String DUE_SOON = "即将到期 Due in 3 working days";
+  public static final String OVERDUE = "已逾期 Overdue";
+  public static final String ALL_OPEN = "全部案件 All open cases";
 
   private static final List<Map<String, String>> CASE_COLUMNS = List.of(
       Map.of("name", "caseNumber", "label", "案件编号 Case"),
