@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.closure.Outcome;
@@ -39,6 +41,8 @@ public class Dashboard {
 
   /** The diagram the heatmap colours: the deployed risk-case model as packaged. */
   static final String DIAGRAM = "processes/risk-case.bpmn";
+  /** Where the steps of the lab tests a case calls are named. */
+  static final String LAB_TEST_DIAGRAM = "processes/lab-test.bpmn";
 
   public record View(LocalDate from, LocalDate to, CaseFilter filter, ProgrammeFigures figures,
                      List<LevelCount> riskLevels, List<CycleTime> phases, List<StepTime> steps,
@@ -58,18 +62,24 @@ public class Dashboard {
   private final AnalyticsMapper mapper;
   private final ObjectMapper json;
   private final List<String> phaseOrder;
+  private final Map<String, String> names = new HashMap<>();
 
   public Dashboard(AnalyticsMapper mapper, ObjectMapper json) {
     this.mapper = mapper;
     this.json = json;
-    this.phaseOrder = phasesInDiagramOrder();
+    BpmnModelInstance riskCase = model(DIAGRAM);
+    this.phaseOrder = riskCase.getModelElementsByType(SubProcess.class).stream().map(SubProcess::getId).toList();
+    for (BpmnModelInstance model : List.of(riskCase, model(LAB_TEST_DIAGRAM))) {
+      model.getModelElementsByType(FlowNode.class).forEach(node -> names.put(node.getId(), node.getName()));
+    }
   }
 
   public View forPeriod(LocalDate from, LocalDate to, CaseFilter filter) {
     LocalDateTime start = from.atStartOfDay();
     LocalDateTime end = to.atStartOfDay();
     LocalDateTime now = CaseFiles.now();
-    List<CycleTime> phases = new ArrayList<>(mapper.activityCycleTimes(start, end, filter, false));
+    List<CycleTime> phases = new ArrayList<>(mapper.activityCycleTimes(start, end, filter, false).stream()
+        .map(c -> c.named(names.get(c.activityId()))).toList());
     phases.sort(Comparator.comparingInt(c -> phaseOrder.indexOf(c.activityId())));
     List<OpenWork> open = new ArrayList<>(mapper.openWork(now.minusDays(7), now.minusDays(30), now.minusDays(90),
         filter, false));
@@ -80,7 +90,7 @@ public class Dashboard {
           filter));
     }
     return new View(from, to, filter, mapper.figures(start, end, filter), mapper.riskLevels(start, end, filter),
-        phases, mapper.stepTimes(start, end, filter), open, months(start, end, filter), breakdowns,
+        phases, mapper.stepTimes(start, end, filter).stream().map(t -> t.named(names.get(t.activityId()))).toList(), open, months(start, end, filter), breakdowns,
         nodes(start, end, filter, now));
   }
 
@@ -254,10 +264,9 @@ public class Dashboard {
     }
   }
 
-  private static List<String> phasesInDiagramOrder() {
-    try (InputStream in = new ClassPathResource(DIAGRAM).getInputStream()) {
-      BpmnModelInstance model = Bpmn.readModelFromStream(in);
-      return model.getModelElementsByType(SubProcess.class).stream().map(SubProcess::getId).toList();
+  private static BpmnModelInstance model(String resource) {
+    try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+      return Bpmn.readModelFromStream(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
