@@ -65,6 +65,31 @@ final class CaseClient {
     return tasks.isEmpty() ? null : tasks.get(0);
   }
 
+  /**
+   * Submits the case's steps until its open task is {@code stopAt}, or until it has ended when
+   * {@code stopAt} is null; waits while an asynchronous step is pending.
+   */
+  static void advance(Rest rest, String caseNumber, String stopAt) throws IOException, InterruptedException {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      JsonNode task = openTask(rest, caseNumber);
+      if (task != null && task.path("taskDefinitionKey").asText().equals(stopAt)) {
+        return;
+      }
+      if (task != null) {
+        submit(rest, caseNumber, task);
+      } else if (rest.get(Rest.ADMIN, "/engine-rest/process-instance/count?businessKey=" + caseNumber)
+          .path("count").asLong() == 0) {
+        if (stopAt == null) {
+          return;
+        }
+        throw new IllegalStateException(caseNumber + " ended before " + stopAt);
+      } else {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException(caseNumber + " did not reach " + (stopAt == null ? "its end" : stopAt));
+  }
+
   /** Submits the task's form as the person who does it. */
   static void submit(Rest rest, String caseNumber, JsonNode task) throws IOException {
     submit(rest, caseNumber, task, () -> { });

@@ -32,20 +32,23 @@ class CrashRecoveryIT {
   private static final Logger LOG = LoggerFactory.getLogger(CrashRecoveryIT.class);
   private static final int CASES = 24;
   private static final int PEOPLE = 4;
-  private static final int ANSWERS_BEFORE_KILL = 60;
+  private static final int ANSWERS_BEFORE_KILL = 80;
   /** A job a dead node had locked waits this long before the restarted node may take it. */
   private static final List<String> SHORT_JOB_LOCK = List.of("--camunda.bpm.job-execution.lock-time-in-millis=15000");
 
   /** What the client knows of one case. */
   private static final class Progress {
     final String caseNumber;
+    /** Steps submitted in a row each time a person takes the case up: cases move at different speeds. */
+    final int burst;
     /** Steps of {@link CaseClient#PATH} whose submission was answered with success. */
     volatile int confirmed;
     /** A submission had gone out and had no answer yet. */
     volatile boolean unanswered;
 
-    Progress(String caseNumber) {
+    Progress(String caseNumber, int burst) {
       this.caseNumber = caseNumber;
+      this.burst = burst;
     }
   }
 
@@ -56,7 +59,7 @@ class CrashRecoveryIT {
     try (AppNode before = AppNode.start("crash-before", database, SHORT_JOB_LOCK)) {
       Rest rest = before.awaitReady(Duration.ofMinutes(3)).rest();
       for (int i = 0; i < CASES; i++) {
-        cases.add(new Progress(CaseClient.open(rest, i % 2)));
+        cases.add(new Progress(CaseClient.open(rest, i % 2), 1 + i % 3));
       }
       work(rest, cases, before);
     }
@@ -81,7 +84,7 @@ class CrashRecoveryIT {
       }
 
       for (Progress progress : cases) {
-        finish(rest, progress.caseNumber);
+        CaseClient.advance(rest, progress.caseNumber, null);
       }
       assertThat(database.count("SELECT COUNT(*) FROM ACT_RU_EXECUTION")).as("executions left").isZero();
       for (Progress progress : cases) {
@@ -95,7 +98,7 @@ class CrashRecoveryIT {
   }
 
   /**
-   * Four people submit the cases' steps round by round, each one step of a case at a time, until
+   * Four people take the cases up in turn and submit one to three of a case's steps each time, until
    * {@value #ANSWERS_BEFORE_KILL} submissions have been answered; then the server is killed
    * while they keep submitting.
    */
@@ -110,23 +113,26 @@ class CrashRecoveryIT {
         Progress progress;
         while (!killed.get() && (progress = queue.poll()) != null) {
           try {
-            JsonNode task = CaseClient.openTask(rest, progress.caseNumber);
-            if (task == null) {
-              // the conformity notice, an asynchronous step, is not issued yet
+            for (int step = 0; step < progress.burst && !killed.get(); step++) {
+              JsonNode task = CaseClient.openTask(rest, progress.caseNumber);
+              if (task == null) {
+                // the conformity notice, an asynchronous step, is not issued yet
+                Thread.sleep(100);
+                break;
+              }
+              assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(PATH.get(progress.confirmed));
+              if (progress.confirmed == PATH.size() - 1) {
+                break;
+              }
+              Progress submitting = progress;
+              CaseClient.submit(rest, progress.caseNumber, task, () -> submitting.unanswered = true);
+              progress.confirmed++;
+              progress.unanswered = false;
+              answered.incrementAndGet();
+            }
+            if (progress.confirmed < PATH.size() - 1) {
               queue.add(progress);
-              Thread.sleep(100);
-              continue;
             }
-            assertThat(task.path("taskDefinitionKey").asText()).isEqualTo(PATH.get(progress.confirmed));
-            if (progress.confirmed == PATH.size() - 1) {
-              continue;
-            }
-            Progress submitting = progress;
-            CaseClient.submit(rest, progress.caseNumber, task, () -> submitting.unanswered = true);
-            progress.confirmed++;
-            progress.unanswered = false;
-            answered.incrementAndGet();
-            queue.add(progress);
           } catch (IOException e) {
             if (!killed.get()) {
               throw e;
@@ -194,20 +200,5 @@ class CrashRecoveryIT {
   private static long count(TestDatabase database, String table, String caseNumber, String... conditions) {
     return database.count("SELECT COUNT(*) FROM " + table + " x JOIN rm_monitoring_case c ON c.id = x.case_id "
         + "WHERE c.case_number = ?" + (conditions.length == 0 ? "" : " AND " + String.join(" AND ", conditions)), caseNumber);
-  }
-
-  private static void finish(Rest rest, String caseNumber) throws IOException, InterruptedException {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      JsonNode task = CaseClient.openTask(rest, caseNumber);
-      if (task != null) {
-        CaseClient.submit(rest, caseNumber, task);
-      } else if (rest.get(Rest.ADMIN, "/engine-rest/process-instance/count?businessKey=" + caseNumber)
-          .path("count").asLong() == 0) {
-        return;
-      } else {
-        Thread.sleep(100);
-      }
-    }
-    throw new IllegalStateException(caseNumber + " did not finish");
   }
 }
