@@ -9,9 +9,14 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -57,10 +62,15 @@ public class CaseWalker {
   private final LabMapper labs;
   private final DueDates dueDates;
   private final DocumentStore documents;
+  private final RuntimeService runtimeService;
+  private final ManagementService managementService;
 
   public CaseWalker(DocumentStore documents, FormService formService, TaskService taskService, HistoryService historyService,
                     IdentityService identityService, RepositoryService repositoryService, CaseFiles cases,
-                    AssignmentOptions options, LabMapper labs, DueDates dueDates) {
+                    AssignmentOptions options, LabMapper labs, DueDates dueDates, RuntimeService runtimeService,
+                    ManagementService managementService) {
+    this.runtimeService = runtimeService;
+    this.managementService = managementService;
     this.formService = formService;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -110,12 +120,43 @@ public class CaseWalker {
     return tasks.isEmpty() ? null : tasks.get(0);
   }
 
-  /** Submits a task's form as the person who would do it. */
+  /** Submits a task's form as the person who would do it, then runs the system steps it led to. */
   public void submit(Task task, Map<String, Object> values) {
+    String caseNumber = (String) taskService.getVariable(task.getId(), "caseNumber");
     as(actorFor(task), () -> {
       formService.submitTaskForm(task.getId(), values);
       return null;
     });
+    runSystemSteps(caseNumber);
+  }
+
+  /**
+   * Notices are issued after the submission has committed, as asynchronous steps. Tests run
+   * without the job executor, so the walker runs them itself; where the job executor runs too
+   * (the demo), whichever takes a step first does it and the other's attempt is dropped.
+   */
+  private void runSystemSteps(String caseNumber) {
+    for (int round = 0; round < 20; round++) {
+      List<Job> jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+          .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).messages()
+              .executable().list().stream())
+          .toList();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      for (Job job : jobs) {
+        try {
+          managementService.executeJob(job.getId());
+        } catch (OptimisticLockingException e) {
+          // the job executor did it at the same moment
+        } catch (ProcessEngineException e) {
+          if (managementService.createJobQuery().jobId(job.getId()).count() > 0) {
+            throw e;
+          }
+        }
+      }
+    }
+    throw new IllegalStateException(caseNumber + " keeps creating asynchronous steps");
   }
 
   /** The person who does the task: its assignee, or a member of its candidate group. */

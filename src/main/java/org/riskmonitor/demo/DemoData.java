@@ -7,6 +7,7 @@ import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.riskmonitor.risk.RiskLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -54,10 +55,13 @@ public class DemoData {
 
   private final DemoPeople people;
   private final CaseWalker walker;
+  private final boolean withCases;
 
-  public DemoData(DemoPeople people, CaseWalker walker) {
+  /** {@code riskmonitor.demo.cases=false} seeds the people only: the resilience tests open their own cases. */
+  public DemoData(DemoPeople people, CaseWalker walker, @Value("${riskmonitor.demo.cases:true}") boolean withCases) {
     this.people = people;
     this.walker = walker;
+    this.withCases = withCases;
   }
 
   @EventListener
@@ -67,6 +71,10 @@ public class DemoData {
       return;
     }
     people.seed();
+    if (!withCases) {
+      LOG.info("Demo people created, no demo cases");
+      return;
+    }
     for (DemoCase demo : CASES) {
       String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(demo.enterprise()).get(0), demo.productKind(),
           demo.productName()).getBusinessKey();

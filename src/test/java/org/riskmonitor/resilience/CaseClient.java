@@ -1,0 +1,216 @@
+package org.riskmonitor.resilience;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.riskmonitor.security.Roles;
+
+/**
+ * Works a case over the REST API the way its people do in Tasklist, along the shortest path:
+ * every test item passes, so after the lab's review the conformity notice is issued (an
+ * asynchronous step) and the coordinator closes the case. Each step is submitted by a member of
+ * the task's own group, or its assignee, with their own password.
+ */
+final class CaseClient {
+
+  /** The user tasks of that path, in order. */
+  static final List<String> PATH = List.of("Task_AssignSampling", "Task_FillSamplingSlip", "Task_ConfirmSamplingSlip",
+      "Task_ReceiveSample", "Task_TestSample", "Task_ReviewReport", "Task_CloseCase");
+
+  /** The audit action (the form's id) each step's submission records. */
+  static final Map<String, String> FORM = Map.of("Task_AssignSampling", "assign-sampling",
+      "Task_FillSamplingSlip", "sampling-slip", "Task_ConfirmSamplingSlip", "confirm-sampling-slip",
+      "Task_ReceiveSample", "receive-sample", "Task_TestSample", "test-report", "Task_ReviewReport", "review-report",
+      "Task_CloseCase", "close-case");
+
+  /** Two demo enterprises with a user each. */
+  static final List<String> ENTERPRISES = List.of("91120116MA05K8T2XA", "91120113MA06Q3LC78");
+
+  private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
+
+  private CaseClient() {
+  }
+
+  /** Opens a case as the coordinator through the start form; returns its case number. */
+  static String open(Rest rest, int enterprise) throws IOException {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("enterpriseUscc", string(ENTERPRISES.get(enterprise)));
+    values.put("productKind", string(enterprise == 0 ? "E_BIKE" : "WIRE_CABLE"));
+    values.put("productName", string(enterprise == 0 ? "电动自行车" : "BV 2.5mm² 聚氯乙烯绝缘电线"));
+    values.put("venue", string("PRODUCTION"));
+    values.put("planNumber", string("JC-" + LocalDate.now().getYear() + "-01"));
+    JsonNode instance = rest.post("coordinator", "/engine-rest/process-definition/key/risk-case/submit-form",
+        Map.of("variables", values));
+    String caseNumber = instance.path("businessKey").asText(null);
+    if (caseNumber == null) {
+      throw new IllegalStateException("no case number in " + instance);
+    }
+    return caseNumber;
+  }
+
+  /** The case's open task (admin's view), or null while there is none (ended, or a system step pending). */
+  static JsonNode openTask(Rest rest, String caseNumber) throws IOException {
+    JsonNode tasks = rest.get(Rest.ADMIN, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
+    if (tasks.size() > 1) {
+      throw new IllegalStateException(caseNumber + " has " + tasks.size() + " open tasks");
+    }
+    return tasks.isEmpty() ? null : tasks.get(0);
+  }
+
+  /**
+   * Submits the case's steps until its open task is {@code stopAt}, or until it has ended when
+   * {@code stopAt} is null; waits while an asynchronous step is pending.
+   */
+  static void advance(Rest rest, String caseNumber, String stopAt) throws IOException, InterruptedException {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      JsonNode task = openTask(rest, caseNumber);
+      if (task != null && task.path("taskDefinitionKey").asText().equals(stopAt)) {
+        return;
+      }
+      if (task != null) {
+        submit(rest, caseNumber, task);
+      } else if (rest.get(Rest.ADMIN, "/engine-rest/process-instance/count?businessKey=" + caseNumber)
+          .path("count").asLong() == 0) {
+        if (stopAt == null) {
+          return;
+        }
+        throw new IllegalStateException(caseNumber + " ended before " + stopAt);
+      } else {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException(caseNumber + " did not reach " + (stopAt == null ? "its end" : stopAt));
+  }
+
+  /** Submits the task's form as the person who does it. */
+  static void submit(Rest rest, String caseNumber, JsonNode task) throws IOException {
+    submit(rest, caseNumber, task, () -> { });
+  }
+
+  /** The same, telling {@code sending} just before the submission itself goes out (after uploads and look-ups). */
+  static void submit(Rest rest, String caseNumber, JsonNode task, Runnable sending) throws IOException {
+    String user = actor(rest, task);
+    Map<String, Object> values = values(rest, caseNumber, task, user);
+    sending.run();
+    rest.post(user, "/engine-rest/task/" + task.path("id").asText() + "/submit-form", Map.of("variables", values));
+  }
+
+  private static String actor(Rest rest, JsonNode task) throws IOException {
+    if (!task.path("assignee").isNull() && !task.path("assignee").asText().isEmpty()) {
+      return task.path("assignee").asText();
+    }
+    String group = null;
+    for (JsonNode link : rest.get(Rest.ADMIN, "/engine-rest/task/" + task.path("id").asText() + "/identity-links")) {
+      String candidate = link.path("groupId").asText(null);
+      if ("candidate".equals(link.path("type").asText()) && candidate != null
+          && (group == null || !candidate.equals(Roles.MANAGERS) && !candidate.equals(Roles.COORDINATORS))) {
+        group = candidate;
+      }
+    }
+    List<String> members = new ArrayList<>();
+    for (JsonNode user : rest.get(Rest.ADMIN, "/engine-rest/user?memberOfGroup=" + group + "&sortBy=userId&sortOrder=asc")) {
+      members.add(user.path("id").asText());
+    }
+    // the lab's first member tests, the second reviews: nobody reviews their own report
+    return members.get("Task_ReviewReport".equals(task.path("taskDefinitionKey").asText()) ? 1 : 0);
+  }
+
+  private static Map<String, Object> values(Rest rest, String caseNumber, JsonNode task, String user) throws IOException {
+    JsonNode variables = rest.get(Rest.ADMIN, "/engine-rest/task/" + task.path("id").asText()
+        + "/variables?deserializeValues=false");
+    String today = LocalDate.now().toString();
+    long caseId = variables.path("caseId").path("value").asLong();
+    Map<String, Object> v = new HashMap<>();
+    switch (task.path("taskDefinitionKey").asText()) {
+      case "Task_AssignSampling" -> {
+        v.put("samplerId", string(firstOption(variables, "samplerOptions")));
+        v.put("labId", string(firstOption(variables, "labOptions")));
+      }
+      case "Task_FillSamplingSlip" -> {
+        v.put("labelledManufacturer", string(variables.path("enterpriseName").path("value").asText()));
+        v.put("brand", string("津骑"));
+        v.put("model", string("TDT-" + caseId));
+        v.put("batchNumber", string("B20250610"));
+        v.put("productionDate", string("2025-06-10"));
+        v.put("cccCertificate", string("2024011119" + (100000 + caseId)));
+        v.put("stockQuantity", integer(40));
+        v.put("testSampleQuantity", integer(2));
+        v.put("backupSampleQuantity", integer(2));
+        v.put("testSealNumber", string("FY" + caseId + "-1A"));
+        v.put("backupSealNumber", string("FY" + caseId + "-1B"));
+        v.put("secondSampler", string("王芳"));
+        v.put("sampledOn", string(today));
+        v.put("attachedDocumentIds", json(List.of(rest.upload(user, caseNumber, "SAMPLING_PHOTO", "seal.png", "image/png", PNG))));
+      }
+      case "Task_ConfirmSamplingSlip" -> {
+        v.put("slipConfirmed", Map.of("value", true, "type", "Boolean"));
+        v.put("enterpriseSignatory", string("李明"));
+        v.put("enterpriseRemark", string("样品由企业库存中随机抽取，无异议。"));
+      }
+      case "Task_ReceiveSample" -> {
+        v.put("receiptDecision", string("ACCEPTED"));
+        v.put("sampleCondition", string("封样完好，数量相符 Seal intact, quantity as stated"));
+        v.put("receivedOn", string(today));
+      }
+      case "Task_TestSample" -> {
+        v.put("reportNumber", string("JY" + caseId + "-INITIAL-0"));
+        v.put("testedOn", string(today));
+        v.put("testItems", json(passedItems(variables)));
+        v.put("attachedDocumentIds", json(List.of(rest.upload(user, caseNumber, "TEST_REPORT_PDF", "report.pdf",
+            "application/pdf", PDF))));
+      }
+      case "Task_ReviewReport" -> {
+        v.put("reviewDecision", string("APPROVED"));
+        v.put("reviewComment", string("数据完整，结论正确"));
+      }
+      case "Task_CloseCase" -> v.put("closureSummary", string("案件材料齐全，结论明确，予以结案。"));
+      default -> throw new IllegalStateException("not on the path: " + task.path("taskDefinitionKey").asText());
+    }
+    return v;
+  }
+
+  private static String firstOption(JsonNode variables, String name) throws IOException {
+    return jsonValue(variables, name).get(0).path("value").asText();
+  }
+
+  /** The lab's rows as the form shows them, every item measured as conforming. */
+  private static List<Map<String, String>> passedItems(JsonNode variables) throws IOException {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (JsonNode item : jsonValue(variables, "testItems")) {
+      Map<String, String> row = new HashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        row.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
+      }
+      row.put("measuredValue", "符合要求 Conforming");
+      row.put("verdict", "PASS");
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** A Json variable's value (sent as text, not deserialized). */
+  private static JsonNode jsonValue(JsonNode variables, String name) throws IOException {
+    return Rest.JSON.readTree(variables.path(name).path("value").asText());
+  }
+
+  private static Map<String, Object> string(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  private static Map<String, Object> integer(int value) {
+    return Map.of("value", value, "type", "Integer");
+  }
+
+  private static Map<String, Object> json(Object value) throws IOException {
+    return Map.of("value", Rest.JSON.writeValueAsString(value), "type", "Json");
+  }
+}
