@@ -1,7 +1,6 @@
 package org.riskmonitor.tasklist;
 
 import jakarta.ws.rs.core.Response.Status;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
@@ -13,14 +12,13 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
-import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import org.riskmonitor.form.TaskCompletions;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
@@ -67,10 +65,10 @@ public class FinishedTaskPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
-      String taskId = taskIdOf(command);
-      if (taskId == null) {
+      if (!TaskCompletions.isCompletion(command)) {
         return next.execute(command);
       }
+      String taskId = TaskCompletions.taskId(command);
       try {
         return next.execute(command);
       } catch (FormFieldValidationException | AuthorizationException e) {
@@ -122,21 +120,6 @@ public class FinishedTaskPlugin extends AbstractProcessEnginePlugin {
         Thread.sleep(RACE_WAIT_MILLIS);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-      }
-    }
-
-    /** The task a completion names; the engine's commands keep it in a field of that name. */
-    private static String taskIdOf(Command<?> command) {
-      if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
-        return null;
-      }
-      Class<?> type = command instanceof CompleteTaskCmd ? CompleteTaskCmd.class : SubmitTaskFormCmd.class;
-      try {
-        Field field = type.getDeclaredField("taskId");
-        field.setAccessible(true);
-        return (String) field.get(command);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("the engine's completion commands changed", e);
       }
     }
   }
