@@ -152,6 +152,14 @@ class HostileInputTest extends RiskMonitorTest {
     changed.addAll(after.keySet().stream().filter(t -> !before.containsKey(t)).toList());
     assertThat(before).as("tables compared").hasSizeGreaterThan(60);
     assertThat(changed).as("tables written by refused requests").isEmpty();
+
+    // the values each attack altered one field of are valid: sent as they are, every form is accepted
+    for (Step step : steps) {
+      ResponseEntity<String> accepted = rest.withBasicAuth(step.user(), DemoPeople.PASSWORD).exchange(
+          "/engine-rest/task/" + step.task().getId() + "/submit-form", HttpMethod.POST,
+          jsonEntity(RestVariables.body(step.values())), String.class);
+      assertThat(accepted.getStatusCode().value()).as(step.formId() + ": " + accepted.getBody()).isEqualTo(204);
+    }
   }
 
   // ---- task completion: each field of the step's form × the attacks that fit its type
