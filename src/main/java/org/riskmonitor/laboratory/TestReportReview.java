@@ -32,7 +32,7 @@ public class TestReportReview implements TaskListener {
   public void notify(DelegateTask task) {
     SubmittedForm form = forms.submission(task);
     Decision decision = form.choice("reviewDecision", Decision.class);
-    String comment = form.text("reviewComment");
+    String comment = form.textRequiredWhen(decision == Decision.RETURNED, "reviewComment");
     form.verify();
 
     long reportId = ((Number) task.getVariable("reportId")).longValue();
