@@ -71,11 +71,15 @@ public class FinishedTaskPlugin extends AbstractProcessEnginePlugin {
       String taskId = TaskCompletions.taskId(command);
       try {
         return next.execute(command);
-      } catch (FormFieldValidationException | AuthorizationException e) {
+      } catch (FormFieldValidationException e) {
         throw e;
       } catch (RuntimeException e) {
         // this command rolled back, so a history entry that ended was ended by someone else
         HistoricTaskInstanceEntity history = history(taskId);
+        // the winner's commit also removes the task's authorizations, so the loser may be refused those
+        if (e instanceof AuthorizationException && !ended(history)) {
+          throw e;
+        }
         if (history == null && e instanceof NullValueException) {
           throw new RestException(Status.NOT_FOUND, NO_SUCH_TASK);
         }
