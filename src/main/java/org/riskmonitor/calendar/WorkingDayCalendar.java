@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.TextRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,6 +55,9 @@ public class WorkingDayCalendar {
     }
     if (day.name() == null || day.name().isBlank() || day.name().length() > 60) {
       throw new FormRefusal("名称 Name：必填，不超过60个字符 required, at most 60 characters");
+    }
+    if (TextRules.problem(day.name()) != null) {
+      throw new FormRefusal("名称 Name：" + TextRules.problem(day.name()));
     }
     mapper.delete(day.calendarDate());
     mapper.insert(day);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.TextRules;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,6 +67,9 @@ public class EnterpriseRegistry {
     if (verdict != Uscc.Verdict.MALFORMED && mapper.findByUscc(uscc) != null) {
       problems.add("企业已登记 Enterprise already registered: " + uscc);
     }
+    checkText(problems, "企业名称 Name", name, true, 200);
+    checkText(problems, "地址 Address", address, true, 300);
+    checkText(problems, "产业集群 Industrial cluster", industrialCluster, false, 100);
     if (!problems.isEmpty()) {
       throw new FormRefusal(problems);
     }
@@ -79,5 +83,18 @@ public class EnterpriseRegistry {
       identityService.saveGroup(group);
     }
     return new Enterprise(key.getId(), uscc, name, address, districtCode, industrialCluster, enterprise.groupId());
+  }
+
+  /** A typed value of a registration: present if required, within its column, nothing TextRules refuses. */
+  static void checkText(List<String> problems, String label, String value, boolean required, int maxLength) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        problems.add(label + "：必填 required");
+      }
+    } else if (value.length() > maxLength) {
+      problems.add(label + "：不得超过" + maxLength + "个字符 at most " + maxLength + " characters");
+    } else if (TextRules.problem(value) != null) {
+      problems.add(label + "：" + TextRules.problem(value));
+    }
   }
 }

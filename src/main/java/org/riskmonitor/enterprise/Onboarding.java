@@ -1,6 +1,7 @@
 package org.riskmonitor.enterprise;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -62,6 +63,16 @@ public class Onboarding {
     }
     if (identityService.createUserQuery().userId(r.userId()).count() > 0) {
       throw new FormRefusal("登录名已被使用 User id already taken: " + r.userId());
+    }
+    List<String> problems = new ArrayList<>();
+    EnterpriseRegistry.checkText(problems, "姓 Last name", r.lastName(), true, 50);
+    EnterpriseRegistry.checkText(problems, "名 First name", r.firstName(), true, 50);
+    EnterpriseRegistry.checkText(problems, "电子邮箱 Email", r.email(), false, 100);
+    if (r.email() != null && !r.email().isBlank() && !r.email().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      problems.add("电子邮箱 Email：格式不正确 wrong format");
+    }
+    if (!problems.isEmpty()) {
+      throw new FormRefusal(problems);
     }
     Enterprise enterprise = registry.register(r.uscc(), r.name(), r.address(), r.districtCode(), r.industrialCluster(),
         Boolean.TRUE.equals(r.usccCheckOverride()) ? coordinatorId : null);

@@ -15,6 +15,7 @@ import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.enterprise.Enterprise;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.TextRules;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -111,6 +112,8 @@ public class ExpertPool {
       problems.add("理由：必填 Reason: required");
     } else if (why.length() > MAX_REASON_LENGTH) {
       problems.add("理由：不得超过" + MAX_REASON_LENGTH + "个字符 Reason: at most " + MAX_REASON_LENGTH + " characters");
+    } else if (TextRules.problem(why) != null) {
+      problems.add("理由 Reason：" + TextRules.problem(why));
     }
     if (expert != null && enterprise != null && conflicted(expert.userId(), enterprise.id())) {
       problems.add("该利益冲突已申报 This conflict of interest is already declared");

@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.riskmonitor.audit.AuditTrail;
+import org.riskmonitor.document.AttachedDocuments;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -25,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormDefinitions {
 
-  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   private final Map<String, Map<String, FieldSpec>> fieldsByForm = new HashMap<>();
   private final AuditTrail audit;
@@ -74,6 +77,18 @@ public class FormDefinitions {
     throw new IllegalStateException("no form for the step: " + formKey);
   }
 
+  /**
+   * The variables a step's form may submit: its fields and, for the embedded upload forms, the
+   * documents it attached.
+   */
+  public Set<String> submittable(String formRef, String formKey) {
+    Set<String> keys = new HashSet<>(fields(formIdOf(formRef, formKey)).keySet());
+    if (formRef == null) {
+      keys.add(AttachedDocuments.VARIABLE);
+    }
+    return keys;
+  }
+
   public Map<String, FieldSpec> fields(String formId) {
     Map<String, FieldSpec> fields = fieldsByForm.get(formId);
     if (fields == null) {
@@ -89,7 +104,7 @@ public class FormDefinitions {
         Map<String, FieldSpec> children = new LinkedHashMap<>();
         collect(component.path("components"), children);
         String path = component.path("path").asText();
-        into.put(path, new FieldSpec(path, component.path("label").asText(path), null, null, null, children));
+        into.put(path, new FieldSpec(path, component.path("label").asText(path), type, null, null, null, children));
       } else if (component.has("key")) {
         into.put(component.path("key").asText(), spec(component));
       } else if (component.has("components")) {
@@ -101,7 +116,7 @@ public class FormDefinitions {
   private static FieldSpec spec(JsonNode component) {
     JsonNode validate = component.path("validate");
     String label = component.path("label").asText(component.path("dateLabel").asText(component.path("key").asText()));
-    return new FieldSpec(component.path("key").asText(), label,
+    return new FieldSpec(component.path("key").asText(), label, component.path("type").asText(),
         validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
         validate.has("min") ? validate.path("min").asInt() : null,
         validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,

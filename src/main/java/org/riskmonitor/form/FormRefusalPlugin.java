@@ -2,19 +2,37 @@ package org.riskmonitor.form;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine wraps whatever a task or execution listener throws in a generic exception, which
  * REST reports as HTTP 500. This outermost interceptor, running after the transaction rolled
  * back, rethrows a {@link FormRefusal} as itself so the user gets a 400 and its message.
+ * Before a task is completed it also refuses variables its form does not have: otherwise a
+ * client could set any process variable (the case, the enterprise's group, the assigned expert)
+ * alongside the form's own values.
  */
 @Component
 public class FormRefusalPlugin extends AbstractProcessEnginePlugin {
+
+  private final FormDefinitions forms;
+
+  /** Lazy: the engine is built before the beans the form definitions need. */
+  public FormRefusalPlugin(@Lazy FormDefinitions forms) {
+    this.forms = forms;
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -22,14 +40,25 @@ public class FormRefusalPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
     }
-    interceptors.add(0, new Unwrapping());
+    interceptors.add(0, new Unwrapping(configuration, forms));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
 
   static final class Unwrapping extends CommandInterceptor {
 
+    private final ProcessEngineConfigurationImpl configuration;
+    private final FormDefinitions forms;
+
+    Unwrapping(ProcessEngineConfigurationImpl configuration, FormDefinitions forms) {
+      this.configuration = configuration;
+      this.forms = forms;
+    }
+
     @Override
     public <T> T execute(Command<T> command) {
+      if (TaskCompletions.isCompletion(command)) {
+        refuseVariablesNotOnTheForm(command);
+      }
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
@@ -41,5 +70,41 @@ public class FormRefusalPlugin extends AbstractProcessEnginePlugin {
         throw e;
       }
     }
+
+    private void refuseVariablesNotOnTheForm(Command<?> command) {
+      String taskId = TaskCompletions.taskId(command);
+      String[] form = taskId == null ? null : configuration.getCommandExecutorTxRequired().execute(context -> {
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task == null || task.getProcessDefinitionId() == null) {
+          return null;
+        }
+        BaseElement element = task.getBpmnModelElementInstance();
+        return new String[] {element.getAttributeValueNs(FormDefinitions.CAMUNDA_NS, "formRef"),
+            element.getAttributeValueNs(FormDefinitions.CAMUNDA_NS, "formKey")};
+      });
+      // a task that is gone is reported by the command itself
+      if (form == null || (form[0] == null && form[1] == null)) {
+        return;
+      }
+      Map<String, Object> submitted = TaskCompletions.variables(command);
+      Set<String> unknown = new TreeSet<>(submitted.keySet());
+      unknown.removeAll(forms.submittable(form[0], form[1]));
+      if (!unknown.isEmpty()) {
+        throw new FormRefusal("表单中没有这些字段 Fields not on the form: "
+            + String.join(", ", unknown.stream().map(FormRefusalPlugin::shortened).toList()));
+      }
+      // no form field holds a serialized Java or XML object; the engine would refuse it with a 500
+      for (String key : submitted.keySet()) {
+        Object value = submitted instanceof VariableMap typed ? typed.getValueTyped(key) : submitted.get(key);
+        if (value instanceof ObjectValue) {
+          throw new FormRefusal(shortened(key) + "：不接受对象类型的值 object values are not accepted");
+        }
+      }
+    }
+  }
+
+  /** A name as sent, cut short: it is the client's, and may be anything. */
+  private static String shortened(String name) {
+    return name.length() > 40 ? name.substring(0, 40) + "…" : name;
   }
 }

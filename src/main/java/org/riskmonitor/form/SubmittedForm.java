@@ -308,6 +308,10 @@ public final class SubmittedForm {
     if (spec.pattern() != null && !spec.pattern().matcher(trimmed).matches()) {
       return problem(label + "：格式不正确 wrong format");
     }
+    String unacceptable = TextRules.problem(trimmed);
+    if (unacceptable != null) {
+      return problem(label + "：" + unacceptable);
+    }
     return trimmed;
   }
 
@@ -351,7 +355,8 @@ public final class SubmittedForm {
       Object raw = cells.get(key);
       String label = prefix + spec.label();
       int before = problems.size();
-      String value = checkText(spec, raw instanceof Number n ? n.toString() : raw, label);
+      // a picked value may arrive as a number (form-js sends numeric option values so); typed text may not
+      String value = checkText(spec, raw instanceof Number n && !spec.typed() ? n.toString() : raw, label);
       if (value == null && problems.size() == before) {
         return problem(label + "：必填 required");
       }

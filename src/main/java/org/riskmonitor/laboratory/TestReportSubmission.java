@@ -5,6 +5,7 @@ import org.riskmonitor.document.AttachedDocuments;
 import org.riskmonitor.document.DocumentKind;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -55,8 +56,10 @@ public class TestReportSubmission implements TaskListener {
       int index = itemNo != null && itemNo.matches("\\d{1,3}") ? Integer.parseInt(itemNo) : 0;
       StandardItem item = index >= 1 && index <= expected.size() ? expected.get(index - 1) : null;
       String standardCode = row.text("standardCode");
-      row.refuseIf(item == null || !item.standardCode().equals(standardCode),
-          "检验项目与标准不符 item does not match the standard");
+      String clause = row.text("clause");
+      String requirement = row.text("requirement");
+      row.refuseIf(item == null || !item.standardCode().equals(standardCode) || !item.clause().equals(clause)
+          || !item.requirement().equals(requirement), "检验项目与标准不符 item does not match the standard");
       String measured = row.text("measuredValue");
       String verdict = row.oneOf("verdict", Set.of("PASS", "FAIL"));
       if (item == null || measured == null || verdict == null) {
@@ -68,7 +71,9 @@ public class TestReportSubmission implements TaskListener {
     form.refuseIf(reportNumber != null && mapper.countReportNumber(reportNumber) > 0
             && !reportNumber.equals(task.getVariable("previousReportNumber")),
         "报告编号已被使用 Report number already used: " + reportNumber);
-    form.refuseIf(items.stream().map(TestItemResult::itemNo).distinct().count() != items.size(),
+    // a row the form refused is null; its problem is already reported
+    List<TestItemResult> readable = items.stream().filter(Objects::nonNull).toList();
+    form.refuseIf(readable.stream().map(TestItemResult::itemNo).distinct().count() != readable.size(),
         "检验项目重复 Test items repeated");
     attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.TEST_REPORT_PDF), DocumentKind.TEST_REPORT_PDF);
     form.verify();

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.riskmonitor.audit.AuditTrail;
 import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.form.TextRules;
 import org.riskmonitor.notification.Notifier;
 import org.riskmonitor.notification.TaskMail;
 import org.riskmonitor.security.SystemContext;
@@ -48,6 +49,9 @@ public class Reassignment {
     }
     if (reason == null || reason.isBlank() || reason.length() > 500) {
       throw new FormRefusal("改派理由 Reason：必填，不超过500个字符 required, at most 500 characters");
+    }
+    if (TextRules.problem(reason) != null) {
+      throw new FormRefusal("改派理由 Reason：" + TextRules.problem(reason));
     }
     String previous = task.getAssignee();
     SystemContext.asSystem(identityService, () -> {

@@ -1,0 +1,726 @@
+package org.riskmonitor.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.riskmonitor.RestVariables;
+import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.demo.CaseWalker;
+import org.riskmonitor.demo.DemoPeople;
+import org.riskmonitor.demo.Route;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * More than a thousand generated hostile submissions (fields × kinds of attack, from a fixed seed)
+ * against task completion of several steps' forms and against our own endpoints. Every one must
+ * be refused with a 4xx and a message, never a 500 or a success, and the database must be exactly
+ * as it was: every row of our tables and of the engine's runtime, history and identity tables.
+ */
+class HostileInputTest extends RiskMonitorTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String E_BIKES = DemoPeople.ENTERPRISES.get(0).get(0);
+  private static final String CABLES = DemoPeople.ENTERPRISES.get(1).get(0);
+  private static final String ADMIN = "hostileadmin";
+  private static final String ADMIN_PASSWORD = "Hostile-Admin-2026!";
+  private static final String KB10 = "检".repeat(10 * 1024);
+  private static final String MB1 = "x".repeat(1024 * 1024);
+  private static final String SCRIPT = "<script>alert(document.cookie)</script>";
+  private static final String IMG = "<img src=x onerror=alert(1)>";
+  private static final String SQL = "'; DROP TABLE rm_monitoring_case; --";
+  private static final String SQL_OR = "1' OR '1'='1";
+  private static final String EMOJI = "样品完好😀";
+  private static final String NUL = "样品\u0000完好";
+  /**
+   * Written by the engine's metrics reporter on a timer, whatever requests arrive; nothing a
+   * request writes. Every other engine, identity and domain table is compared.
+   */
+  private static final List<String> CHANGING_ON_THEIR_OWN = List.of("ACT_RU_METER_LOG");
+  private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
+
+  @Autowired
+  private CaseWalker walker;
+
+  @Autowired
+  private TestRestTemplate rest;
+
+  private final Random random = new Random(20260707L);
+
+  /** One hostile request: who sends what where, and under which heading the summary counts it. */
+  private record Attempt(String target, String attack, String user, String password, HttpMethod method, String path,
+                         HttpEntity<?> entity) {
+  }
+
+  /** A step's open task with the values a careful user would submit there, and who would submit them. */
+  private record Step(Task task, String user, Map<String, Object> values, String formId) {
+  }
+
+  @Test
+  void thousandsOfHostileSubmissions_allRefusedWith4xxAndAMessage_andNothingIsWritten() throws Exception {
+    ensureOwnAdministrator();
+    List<Step> steps = new ArrayList<>();
+    for (String[] stop : new String[][] {{"Task_AssignSampling", "assign-sampling"},
+        {"Task_FillSamplingSlip", "sampling-slip"},
+        {"Task_ConfirmSamplingSlip", "confirm-sampling-slip"}, {"Task_ReceiveSample", "receive-sample"},
+        {"Task_TestSample", "test-report"}, {"Task_ReviewReport", "review-report"},
+        {"Task_RespondToResult", "respond-to-result"}, {"Task_AssessRisk", "assess-risk"},
+        {"Task_AnalyseCauses", "analyse-causes"}, {"Task_SubmitRemediationPlan", "submit-remediation-plan"}}) {
+      steps.add(stepAt(E_BIKES, "E_BIKE", stop[0], stop[1]));
+    }
+    Step otherEnterprises = stepAt(CABLES, "WIRE_CABLE", "Task_ConfirmSamplingSlip", "confirm-sampling-slip");
+    String ownCase = caseNumberOf(steps.get(2).task());
+    String otherCase = caseNumberOf(otherEnterprises.task());
+    long otherCasesDocument = jdbc.queryForObject("SELECT MAX(d.id) FROM rm_document d JOIN rm_monitoring_case c "
+        + "ON c.id = d.case_id WHERE c.case_number = ?", Long.class, caseNumberOf(steps.get(9).task()));
+
+    List<Attempt> attempts = new ArrayList<>();
+    for (Step step : steps) {
+      attempts.addAll(formAttacks(step));
+    }
+    attempts.addAll(forgedTasks(steps, otherEnterprises, otherCasesDocument));
+    attempts.addAll(uploads(ownCase, otherCase));
+    attempts.addAll(downloads(otherCasesDocument));
+    attempts.addAll(reassignments(steps.get(3).task()));
+    attempts.addAll(onboarding());
+    attempts.addAll(pools());
+    attempts.addAll(calendar());
+    attempts.addAll(dashboard());
+    System.out.println("Hostile input: " + attempts.size() + " requests generated");
+    assertThat(attempts.size()).isGreaterThanOrEqualTo(1000);
+
+    Map<String, String> before = snapshot();
+    List<String> wrong = new ArrayList<>();
+    Map<String, Map<Integer, Integer>> statuses = new TreeMap<>();
+    long started = System.nanoTime();
+    for (Attempt attempt : attempts) {
+      ResponseEntity<String> response = rest.withBasicAuth(attempt.user(), attempt.password())
+          .exchange(attempt.path(), attempt.method(), attempt.entity(), String.class);
+      int status = response.getStatusCode().value();
+      statuses.computeIfAbsent(attempt.target(), t -> new TreeMap<>()).merge(status, 1, Integer::sum);
+      String body = response.getBody();
+      if (status < 400 || status >= 500 || body == null || body.isBlank()) {
+        wrong.add(attempt.target() + " / " + attempt.attack() + ": " + status + " "
+            + (body == null ? "" : body.substring(0, Math.min(300, body.length()))));
+      }
+    }
+    long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+    Map<String, String> after = snapshot();
+
+    System.out.println("Hostile input: " + attempts.size() + " requests in " + seconds + " s; statuses by target:");
+    statuses.forEach((target, counts) -> System.out.println("  " + target + " " + counts));
+    assertThat(wrong).as("requests not refused with a 4xx and a message").isEmpty();
+    TreeSet<String> changed = new TreeSet<>();
+    before.forEach((table, digest) -> {
+      if (!digest.equals(after.get(table))) {
+        changed.add(table);
+      }
+    });
+    changed.addAll(after.keySet().stream().filter(t -> !before.containsKey(t)).toList());
+    assertThat(before).as("tables compared").hasSizeGreaterThan(60);
+    assertThat(changed).as("tables written by refused requests").isEmpty();
+
+    // the values each attack altered one field of are valid: sent as they are, every form is accepted
+    for (Step step : steps) {
+      ResponseEntity<String> accepted = rest.withBasicAuth(step.user(), DemoPeople.PASSWORD).exchange(
+          "/engine-rest/task/" + step.task().getId() + "/submit-form", HttpMethod.POST,
+          jsonEntity(RestVariables.body(step.values())), String.class);
+      assertThat(accepted.getStatusCode().value()).as(step.formId() + ": " + accepted.getBody()).isEqualTo(204);
+    }
+  }
+
+  // ---- task completion: each field of the step's form × the attacks that fit its type
+
+  private List<Attempt> formAttacks(Step step) throws IOException {
+    List<Attempt> attempts = new ArrayList<>();
+    JsonNode form = readForm(step.formId());
+    List<JsonNode> fields = new ArrayList<>();
+    collectFields(form.path("components"), fields);
+    for (JsonNode field : fields) {
+      String type = field.path("type").asText();
+      String key = "dynamiclist".equals(type) ? field.path("path").asText() : field.path("key").asText();
+      boolean required = field.path("validate").path("required").asBoolean(false);
+      Map<String, Object> attacks = new LinkedHashMap<>();
+      switch (type) {
+        case "textfield", "textarea" -> {
+          attacks.put("number", 42);
+          attacks.put("boolean", true);
+          attacks.put("array", json("[\"a\", \"b\"]"));
+          attacks.put("object", json("{\"value\": \"a\"}"));
+          attacks.put("10 kB", KB10);
+          attacks.put("script", SCRIPT);
+          attacks.put("img onerror", IMG);
+          attacks.put("emoji", EMOJI);
+          attacks.put("NUL", NUL);
+        }
+        case "number" -> {
+          attacks.put("words", "很多");
+          attacks.put("fraction", "1.5");
+          attacks.put("negative", -1);
+          attacks.put("overflow", 99_999_999_999L);
+          attacks.put("boolean", true);
+          attacks.put("array", json("[1]"));
+          attacks.put("SQL", "1; DELETE FROM rm_sample");
+          attacks.put("script", SCRIPT);
+        }
+        case "datetime" -> {
+          attacks.put("impossible date", "2025-13-40");
+          attacks.put("words", "yesterday");
+          attacks.put("number", 20250101);
+          attacks.put("SQL", "2025-01-01' OR '1'='1");
+          attacks.put("script", SCRIPT);
+          attacks.put("10 kB", KB10);
+          attacks.put("object", json("{\"date\": \"2025-01-01\"}"));
+        }
+        case "checkbox" -> {
+          attacks.put("words", "yes");
+          attacks.put("number", 1);
+          attacks.put("array", json("[true]"));
+          attacks.put("script", SCRIPT);
+        }
+        case "radio", "select" -> {
+          attacks.put("unknown choice", "NOT_A_CHOICE");
+          attacks.put("lower case", String.valueOf(step.values().getOrDefault(key, "accepted")).toLowerCase(Locale.ROOT)
+              + "x");
+          attacks.put("number", 999_999);
+          attacks.put("SQL", SQL_OR);
+          attacks.put("script", SCRIPT);
+          attacks.put("10 kB", KB10);
+          attacks.put("array", json("[\"ACCEPTED\"]"));
+        }
+        case "checklist", "taglist" -> {
+          attacks.put("plain string", "STOP_SALES");
+          attacks.put("unknown choice", json("[\"NOT_A_CHOICE\"]"));
+          attacks.put("numbers", json("[1, 2]"));
+          attacks.put("object", json("{\"a\": 1}"));
+          attacks.put("script", json("[\"" + SCRIPT.replace("/", "\\/") + "\"]"));
+        }
+        case "dynamiclist" -> {
+          attacks.put("plain string", "rows");
+          attacks.put("object", json("{\"a\": 1}"));
+          attacks.put("numbers", json("[1, 2]"));
+          attacks.put("empty rows", json("[{}]"));
+          attacks.put("1000 rows", json(thousandRows(step.values().get(key))));
+          for (JsonNode column : field.path("components")) {
+            String columnKey = column.path("key").asText();
+            attacks.put(columnKey + " script", json(withCell(step.values().get(key), columnKey, SCRIPT)));
+            attacks.put(columnKey + " 10 kB", json(withCell(step.values().get(key), columnKey, KB10)));
+            attacks.put(columnKey + " emoji", json(withCell(step.values().get(key), columnKey, EMOJI)));
+            attacks.put(columnKey + " number", json(withCell(step.values().get(key), columnKey, 7)));
+          }
+        }
+        default -> {
+          continue;
+        }
+      }
+      // a field the form hides in some cases is required only when shown; leaving it out may be right
+      if (required && !field.has("conditional") && step.values().containsKey(key)) {
+        attacks.put("missing", null);
+        if (!"dynamiclist".equals(type) && !"checklist".equals(type)) {
+          attacks.put("blank", "   ");
+        }
+      }
+      for (Map.Entry<String, Object> attack : attacks.entrySet()) {
+        Map<String, Object> values = new HashMap<>(step.values());
+        if (attack.getValue() == null) {
+          values.remove(key);
+        } else {
+          values.put(key, attack.getValue());
+        }
+        for (String endpoint : List.of("submit-form", "complete")) {
+          attempts.add(completion(step, endpoint, key + " " + attack.getKey(), RestVariables.body(values)));
+        }
+      }
+    }
+    // a megabyte in the step's first text field, once per endpoint: far past any limit
+    String firstText = fields.stream().filter(f -> f.path("type").asText().startsWith("text"))
+        .map(f -> f.path("key").asText()).findFirst().orElse(fields.get(0).path("path").asText());
+    Map<String, Object> huge = new HashMap<>(step.values());
+    huge.put(firstText, MB1);
+    for (String endpoint : List.of("submit-form", "complete")) {
+      attempts.add(completion(step, endpoint, firstText + " 1 MB", RestVariables.body(huge)));
+    }
+    // bodies that are no form at all
+    for (String body : List.of("{\"variables\": ", "not json", "[]", "{\"variables\": [1, 2]}",
+        "{\"variables\": {\"" + firstText + "\": {\"value\": \"a\", \"type\": \"Nonsense\"}}}",
+        "{\"variables\": {\"" + firstText + "\": {\"value\": {\"x\": 1}, \"type\": \"Integer\"}}}",
+        "{\"variables\": {\"" + firstText + "\": {\"value\": \"x\", \"type\": \"Object\", \"valueInfo\": "
+            + "{\"objectTypeName\": \"java.lang.Runtime\", \"serializationDataFormat\": \"application/x-java-serialized-object\"}}}}")) {
+      attempts.add(completion(step, "submit-form", "malformed body", body));
+    }
+    return attempts;
+  }
+
+  /** Ids that are not the user's to use: other companies' tasks, tasks that do not exist, another case's document. */
+  private List<Attempt> forgedTasks(List<Step> steps, Step otherEnterprises, long otherCasesDocument) {
+    List<Attempt> attempts = new ArrayList<>();
+    for (String endpoint : List.of("submit-form", "complete")) {
+      String valid = RestVariables.body(otherEnterprises.values());
+      attempts.add(new Attempt("forged task", "enterprise1 completes enterprise2's task", "enterprise1", DemoPeople.PASSWORD,
+          HttpMethod.POST, "/engine-rest/task/" + otherEnterprises.task().getId() + "/" + endpoint, jsonEntity(valid)));
+      attempts.add(new Attempt("forged task", "lab2 completes lab A's task", "lab2", DemoPeople.PASSWORD,
+          HttpMethod.POST, "/engine-rest/task/" + steps.get(3).task().getId() + "/" + endpoint,
+          jsonEntity(RestVariables.body(steps.get(3).values()))));
+      attempts.add(new Attempt("forged task", "expert2 completes expert1's task", "expert2", DemoPeople.PASSWORD,
+          HttpMethod.POST, "/engine-rest/task/" + steps.get(7).task().getId() + "/" + endpoint,
+          jsonEntity(RestVariables.body(steps.get(7).values()))));
+      for (String id : List.of("00000000-0000-0000-0000-000000000000", "999999", "' OR '1'='1", "..%2F..%2Fprocess-instance",
+          "%3Cscript%3E", "a".repeat(300))) {
+        attempts.add(new Attempt("forged task", "no such task " + id.substring(0, Math.min(12, id.length())),
+            "coordinator", DemoPeople.PASSWORD, HttpMethod.POST, "/engine-rest/task/" + id + "/" + endpoint,
+            jsonEntity(valid)));
+      }
+      Step test = steps.get(4);
+      Map<String, Object> values = new HashMap<>(test.values());
+      values.put("attachedDocumentIds", json("[" + otherCasesDocument + "]"));
+      attempts.add(completion(test, endpoint, "another case's document", RestVariables.body(values)));
+      values.put("attachedDocumentIds", json("[999999999]"));
+      attempts.add(completion(test, endpoint, "no such document", RestVariables.body(values)));
+      values.put("attachedDocumentIds", json("[\"" + SQL_OR + "\"]"));
+      attempts.add(completion(test, endpoint, "document id SQL", RestVariables.body(values)));
+      Step confirm = steps.get(2);
+      // process variables the form does not have: a forged case, group or expert must not be taken over
+      for (String forged : List.of("caseId", "enterpriseGroup", "testLabGroup", "expertId", "caseNumber", "samplerId")) {
+        Map<String, Object> withForged = new HashMap<>(confirm.values());
+        withForged.put(forged, "caseId".equals(forged) ? (Object) 1 : "enterprise-evil");
+        attempts.add(completion(confirm, endpoint, "forged variable " + forged, RestVariables.body(withForged)));
+      }
+    }
+    return attempts;
+  }
+
+  // ---- our endpoints
+
+  private List<Attempt> uploads(String ownCase, String otherCase) {
+    List<Attempt> attempts = new ArrayList<>();
+    byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0};
+    byte[] html = ("<html><body>" + SCRIPT + "</body></html>").getBytes(StandardCharsets.UTF_8);
+    byte[] svg = ("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>").getBytes(StandardCharsets.UTF_8);
+    byte[] noise = new byte[4096];
+    random.nextBytes(noise);
+    Map<String, Object[]> contents = new LinkedHashMap<>();
+    contents.put("exe as pdf", new Object[] {"report.pdf", exe});
+    contents.put("html as pdf", new Object[] {"report.pdf", html});
+    contents.put("svg", new Object[] {"photo.svg", svg});
+    contents.put("html", new Object[] {"page.html", html});
+    contents.put("noise as png", new Object[] {"photo.png", noise});
+    contents.put("png named pdf", new Object[] {"report.pdf", PNG});
+    contents.put("pdf named exe", new Object[] {"report.exe", PDF});
+    contents.put("empty", new Object[] {"report.pdf", new byte[0]});
+    for (String kind : List.of("SAMPLING_PHOTO", "SAMPLING_SLIP_SCAN", "TEST_REPORT_PDF", "REMEDIATION_EVIDENCE",
+        "VISIT_PHOTO")) {
+      contents.forEach((attack, content) -> attempts.add(upload("enterprise1", ownCase, kind, (String) content[0],
+          (byte[]) content[1], attack)));
+    }
+    for (String kind : List.of("EXE", SCRIPT, SQL, "", "test_report_pdf", KB10)) {
+      attempts.add(upload("enterprise1", ownCase, kind, "photo.png", PNG, "kind " + kind.substring(0, Math.min(10, kind.length()))));
+    }
+    attempts.add(upload("enterprise1", ownCase, "TEST_REPORT_PDF", "photo.png", PNG, "png as test report"));
+    for (String caseNumber : List.of(otherCase, "TJ-2026-999999", "TJ' OR '1'='1", "%3Cscript%3E", "..%2F..%2Fetc")) {
+      attempts.add(upload("enterprise1", caseNumber, "SAMPLING_PHOTO", "photo.png", PNG, "case " + caseNumber));
+    }
+    attempts.add(upload("lab2", ownCase, "SAMPLING_PHOTO", "photo.png", PNG, "lab not on the case"));
+    MultiValueMap<String, Object> noFile = new LinkedMultiValueMap<>();
+    noFile.add("kind", "SAMPLING_PHOTO");
+    attempts.add(new Attempt("upload", "no file", "enterprise1", DemoPeople.PASSWORD, HttpMethod.POST,
+        "/api/cases/" + ownCase + "/documents", multipart(noFile)));
+    attempts.add(new Attempt("upload", "json body", "enterprise1", DemoPeople.PASSWORD, HttpMethod.POST,
+        "/api/cases/" + ownCase + "/documents", jsonEntity("{\"kind\": \"SAMPLING_PHOTO\", \"file\": \"AAAA\"}")));
+    return attempts;
+  }
+
+  private List<Attempt> downloads(long otherCasesDocument) {
+    List<Attempt> attempts = new ArrayList<>();
+    for (String id : List.of(String.valueOf(otherCasesDocument), "999999999", "-1", "abc", "1%20OR%201%3D1",
+        "99999999999999999999", "%3Cscript%3E")) {
+      attempts.add(new Attempt("download", "document " + id, "enterprise2", DemoPeople.PASSWORD, HttpMethod.GET,
+          "/api/documents/" + id, null));
+    }
+    return attempts;
+  }
+
+  private List<Attempt> reassignments(Task task) {
+    List<Attempt> attempts = new ArrayList<>();
+    String path = "/api/tasks/" + task.getId() + "/reassignment";
+    Map<String, String> bodies = new LinkedHashMap<>();
+    bodies.put("unknown assignee", "{\"assignee\": \"nobody\", \"reason\": \"休假\"}");
+    bodies.put("assignee SQL", "{\"assignee\": \"" + SQL_OR + "\", \"reason\": \"休假\"}");
+    bodies.put("assignee number", "{\"assignee\": 42, \"reason\": \"休假\"}");
+    bodies.put("assignee array", "{\"assignee\": [\"lab1b\"], \"reason\": \"休假\"}");
+    bodies.put("assignee object", "{\"assignee\": {\"id\": \"lab1b\"}, \"reason\": \"休假\"}");
+    bodies.put("no reason", "{\"assignee\": \"lab1b\"}");
+    bodies.put("blank reason", "{\"assignee\": \"lab1b\", \"reason\": \"   \"}");
+    bodies.put("10 kB reason", "{\"assignee\": \"lab1b\", \"reason\": \"" + KB10 + "\"}");
+    bodies.put("script reason", "{\"assignee\": \"lab1b\", \"reason\": \"" + SCRIPT.replace("/", "\\/") + "\"}");
+    bodies.put("emoji reason", "{\"assignee\": \"lab1b\", \"reason\": \"" + EMOJI + "\"}");
+    bodies.put("NUL reason", "{\"assignee\": \"lab1b\", \"reason\": \"a\\u0000b\"}");
+    bodies.put("malformed", "{\"assignee\": ");
+    bodies.put("not json", "assignee=lab1b");
+    bodies.put("array", "[\"lab1b\"]");
+    bodies.put("empty", "");
+    bodies.forEach((attack, body) -> attempts.add(new Attempt("reassignment", attack, "coordinator",
+        DemoPeople.PASSWORD, HttpMethod.POST, path, jsonEntity(body))));
+    String valid = "{\"assignee\": \"lab1b\", \"reason\": \"休假\"}";
+    for (String id : List.of("no-such-task", "' OR '1'='1", "%3Cscript%3E")) {
+      attempts.add(new Attempt("reassignment", "task " + id, "coordinator", DemoPeople.PASSWORD, HttpMethod.POST,
+          "/api/tasks/" + id + "/reassignment", jsonEntity(valid)));
+    }
+    attempts.add(new Attempt("reassignment", "by an enterprise", "enterprise1", DemoPeople.PASSWORD, HttpMethod.POST,
+        path, jsonEntity(valid)));
+    return attempts;
+  }
+
+  private List<Attempt> onboarding() {
+    List<Attempt> attempts = new ArrayList<>();
+    String first17 = "91120115MA05H0QT1";
+    String uscc = first17 + check(first17);
+    Map<String, List<String>> attacks = new LinkedHashMap<>();
+    attacks.put("uscc", List.of("", "91120115MA05H0QT", uscc + "0", uscc.toLowerCase(Locale.ROOT),
+        first17 + (check(first17) == '0' ? '1' : '0'), "91120115MA05H0QTI" + "0", SQL, SCRIPT, "９１１２０１１５ＭＡ０５Ｈ０ＱＴ１Ｘ",
+        "91120115MA05H0QT\u00001", E_BIKES));
+    attacks.put("name", List.of("", "   ", KB10, MB1, SCRIPT, EMOJI, NUL));
+    attacks.put("address", List.of("", KB10, SCRIPT, EMOJI, NUL));
+    attacks.put("districtCode", List.of("", "999999", SQL, SCRIPT, "12011"));
+    attacks.put("industrialCluster", List.of(KB10, SCRIPT, EMOJI));
+    attacks.put("usccCheckOverride", List.of("maybe", "2", SCRIPT));
+    attacks.put("userId", List.of("", "ab", "enterprise1", "admin", SQL, SCRIPT, EMOJI, "a".repeat(41), "bad user"));
+    attacks.put("lastName", List.of("", KB10, SCRIPT, EMOJI, NUL, "x".repeat(300)));
+    attacks.put("firstName", List.of(KB10, SCRIPT, EMOJI, NUL, "x".repeat(300)));
+    attacks.put("email", List.of("not-an-email", SCRIPT, KB10, "a@b.c" + EMOJI, "x@" + "y".repeat(300) + ".cn"));
+    attacks.forEach((field, values) -> {
+      for (int i = 0; i < values.size(); i++) {
+        MultiValueMap<String, String> form = registration(uscc, "hostile" + i);
+        form.set(field, values.get(i));
+        attempts.add(form("onboarding", field + " #" + i, "coordinator", DemoPeople.PASSWORD, "/manage/enterprises", form));
+      }
+    });
+    MultiValueMap<String, String> valid = registration(uscc, "hostileok");
+    attempts.add(form("onboarding", "by an enterprise", "enterprise1", DemoPeople.PASSWORD, "/manage/enterprises", valid));
+    attempts.add(form("onboarding", "by a lab", "lab1", DemoPeople.PASSWORD, "/manage/enterprises", valid));
+    return attempts;
+  }
+
+  private List<Attempt> pools() {
+    List<Attempt> attempts = new ArrayList<>();
+    Map<String, String[]> conflicts = new LinkedHashMap<>();
+    conflicts.put("unknown expert", new String[] {"nobody", CABLES, "曾任顾问"});
+    conflicts.put("expert SQL", new String[] {SQL_OR, CABLES, "曾任顾问"});
+    conflicts.put("bad uscc", new String[] {"expert1", "91120113MA06Q3LC7", "曾任顾问"});
+    conflicts.put("unknown uscc", new String[] {"expert1", "91120113MA06Q3LC79", "曾任顾问"});
+    conflicts.put("uscc script", new String[] {"expert1", SCRIPT, "曾任顾问"});
+    conflicts.put("no reason", new String[] {"expert1", CABLES, ""});
+    conflicts.put("10 kB reason", new String[] {"expert1", CABLES, KB10});
+    conflicts.put("1 MB reason", new String[] {"expert1", CABLES, MB1});
+    conflicts.put("script reason", new String[] {"expert1", CABLES, SCRIPT});
+    conflicts.put("emoji reason", new String[] {"expert1", CABLES, EMOJI});
+    conflicts.put("NUL reason", new String[] {"expert1", CABLES, NUL});
+    conflicts.forEach((attack, values) -> {
+      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      form.add("userId", values[0]);
+      form.add("uscc", values[1]);
+      form.add("reason", values[2]);
+      attempts.add(form("expert conflicts", attack, "coordinator", DemoPeople.PASSWORD, "/manage/experts/conflicts", form));
+    });
+    MultiValueMap<String, String> validConflict = new LinkedMultiValueMap<>();
+    validConflict.add("userId", "expert1");
+    validConflict.add("uscc", CABLES);
+    validConflict.add("reason", "曾任顾问");
+    attempts.add(form("expert conflicts", "by an expert", "expert1", DemoPeople.PASSWORD, "/manage/experts/conflicts",
+        validConflict));
+    for (String[] specialties : new String[][] {{"expert1", "NOT_A_KIND"}, {"expert1", SQL}, {"expert1", SCRIPT},
+        {"expert1", KB10}, {"expert1", ""}, {"nobody", "E_BIKE"}}) {
+      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      if (!specialties[1].isEmpty()) {
+        form.add("productKinds", specialties[1]);
+      }
+      attempts.add(form("expert specialties", specialties[0] + " " + specialties[1].substring(0, Math.min(10,
+          specialties[1].length())), "coordinator", DemoPeople.PASSWORD, "/manage/experts/" + specialties[0]
+          + "/specialties", form));
+    }
+    long labId = jdbc.queryForObject("SELECT MIN(id) FROM rm_lab", Long.class);
+    for (String[] change : new String[][] {{String.valueOf(labId), "-1", "E_BIKE"}, {String.valueOf(labId), "abc", "E_BIKE"},
+        {String.valueOf(labId), "99999", "E_BIKE"}, {String.valueOf(labId), "1e3", "E_BIKE"},
+        {String.valueOf(labId), SQL, "E_BIKE"}, {String.valueOf(labId), "10", "NOT_A_KIND"},
+        {String.valueOf(labId), "10", SCRIPT}, {String.valueOf(labId), "10", ""}, {"999999", "10", "E_BIKE"},
+        {"abc", "10", "E_BIKE"}, {"-1", "10", "E_BIKE"}}) {
+      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      form.add("capacity", change[1]);
+      if (!change[2].isEmpty()) {
+        form.add("productKinds", change[2]);
+      }
+      attempts.add(form("labs", "lab " + change[0] + " capacity " + change[1].substring(0, Math.min(8, change[1].length()))
+          + " kind " + change[2].substring(0, Math.min(8, change[2].length())), "coordinator", DemoPeople.PASSWORD,
+          "/manage/labs/" + change[0], form));
+    }
+    return attempts;
+  }
+
+  private List<Attempt> calendar() {
+    List<Attempt> attempts = new ArrayList<>();
+    for (String[] day : new String[][] {{"2027-13-01", "假日"}, {"yesterday", "假日"}, {"", "假日"}, {SQL, "假日"},
+        {"2027-10-01", ""}, {"2027-10-01", KB10}, {"2027-10-01", SCRIPT}, {"2027-10-01", EMOJI}, {"2027-10-01", NUL},
+        {"2027-10-01", MB1}, {"99999-10-01", "假日"}}) {
+      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      form.add("day", day[0]);
+      form.add("working", "false");
+      form.add("name", day[1]);
+      attempts.add(form("calendar", "day " + day[0].substring(0, Math.min(10, day[0].length())) + " name "
+          + day[1].substring(0, Math.min(6, day[1].length())), ADMIN, ADMIN_PASSWORD, "/manage/calendar", form));
+    }
+    MultiValueMap<String, String> notBoolean = new LinkedMultiValueMap<>();
+    notBoolean.add("day", "2027-10-01");
+    notBoolean.add("working", "maybe");
+    notBoolean.add("name", "假日");
+    attempts.add(form("calendar", "working maybe", ADMIN, ADMIN_PASSWORD, "/manage/calendar", notBoolean));
+    MultiValueMap<String, String> missing = new LinkedMultiValueMap<>();
+    missing.add("working", "true");
+    attempts.add(form("calendar", "no day, no name", ADMIN, ADMIN_PASSWORD, "/manage/calendar", missing));
+    MultiValueMap<String, String> valid = new LinkedMultiValueMap<>();
+    valid.add("day", "2027-10-01");
+    valid.add("name", "国庆节");
+    attempts.add(form("calendar", "by a coordinator", "coordinator", DemoPeople.PASSWORD, "/manage/calendar", valid));
+    return attempts;
+  }
+
+  private List<Attempt> dashboard() {
+    List<Attempt> attempts = new ArrayList<>();
+    for (String query : List.of("from=yesterday", "from=2026-02-30", "to=" + SQL.replace(" ", "%20").replace(";", "%3B"),
+        "from=%3Cscript%3E", "from=2026-01-01&to=abc")) {
+      attempts.add(new Attempt("dashboard", query, "manager", DemoPeople.PASSWORD, HttpMethod.GET, "/dashboard?" + query, null));
+    }
+    return attempts;
+  }
+
+  // ---- building requests
+
+  private Attempt completion(Step step, String endpoint, String attack, String body) {
+    return new Attempt("task " + step.formId(), attack, step.user(), DemoPeople.PASSWORD, HttpMethod.POST,
+        "/engine-rest/task/" + step.task().getId() + "/" + endpoint, jsonEntity(body));
+  }
+
+  private Attempt upload(String user, String caseNumber, String kind, String fileName, byte[] content, String attack) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("kind", kind);
+    parts.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    return new Attempt("upload", attack, user, DemoPeople.PASSWORD, HttpMethod.POST, "/api/cases/" + caseNumber + "/documents",
+        multipart(parts));
+  }
+
+  private static Attempt form(String target, String attack, String user, String password, String path,
+                              MultiValueMap<String, String> form) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    return new Attempt(target, attack, user, password, HttpMethod.POST, path, new HttpEntity<>(form, headers));
+  }
+
+  private static HttpEntity<String> jsonEntity(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  private static HttpEntity<MultiValueMap<String, Object>> multipart(MultiValueMap<String, Object> parts) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return new HttpEntity<>(parts, headers);
+  }
+
+  private static MultiValueMap<String, String> registration(String uscc, String userId) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("uscc", uscc);
+    form.add("name", "天津宝坻敌意测试电器厂");
+    form.add("address", "天津市宝坻区");
+    form.add("districtCode", "120115");
+    form.add("userId", userId);
+    form.add("lastName", "钱");
+    form.add("firstName", "多");
+    form.add("email", "qian@example.cn");
+    return form;
+  }
+
+  // ---- the cases the attacks aim at
+
+  private Step stepAt(String uscc, String productKind, String taskKey, String formId) {
+    String caseNumber = walker.open(uscc, productKind, "敌意测试产品").getBusinessKey();
+    walker.advanceTo(caseNumber, taskKey, Route.remediated());
+    Task task = walker.openTask(caseNumber);
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(taskKey);
+    return new Step(task, walker.actorFor(task), walker.valuesFor(task, Route.remediated()), formId);
+  }
+
+  private String caseNumberOf(Task task) {
+    return (String) engine.getTaskService().getVariable(task.getId(), "caseNumber");
+  }
+
+  private void ensureOwnAdministrator() {
+    if (engine.getIdentityService().createUserQuery().userId(ADMIN).count() == 0) {
+      User admin = engine.getIdentityService().newUser(ADMIN);
+      admin.setPassword(ADMIN_PASSWORD);
+      engine.getIdentityService().saveUser(admin);
+      engine.getIdentityService().createMembership(ADMIN, Roles.ADMINS);
+    }
+  }
+
+  private static JsonNode readForm(String formId) throws IOException {
+    try (InputStream in = HostileInputTest.class.getResourceAsStream("/forms/" + formId + ".form")) {
+      return JSON.readTree(in);
+    }
+  }
+
+  private static void collectFields(JsonNode components, List<JsonNode> into) {
+    for (JsonNode component : components) {
+      if (component.has("key") || "dynamiclist".equals(component.path("type").asText())) {
+        into.add(component);
+      } else if (component.has("components")) {
+        collectFields(component.path("components"), into);
+      }
+    }
+  }
+
+  private static Object json(String text) {
+    return org.camunda.spin.plugin.variable.SpinValues.jsonValue(text).create();
+  }
+
+  private static String rowsOf(Object value, Consumer<ArrayNode> change) {
+    try {
+      ArrayNode rows = (ArrayNode) JSON.readTree(((org.camunda.bpm.engine.variable.value.TypedValue) value).getValue()
+          .toString());
+      change.accept(rows);
+      return rows.toString();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String withCell(Object value, String column, Object cell) {
+    return rowsOf(value, rows -> {
+      ObjectNode first = (ObjectNode) rows.get(0);
+      if (cell instanceof Integer number) {
+        first.put(column, number);
+      } else {
+        first.put(column, (String) cell);
+      }
+    });
+  }
+
+  private static String thousandRows(Object value) {
+    return rowsOf(value, rows -> {
+      JsonNode first = rows.get(0);
+      while (rows.size() < 1000) {
+        rows.add(first.deepCopy());
+      }
+    });
+  }
+
+  private static char check(String first17) {
+    String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    int sum = 0;
+    for (int i = 0; i < 17; i++) {
+      sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
+    }
+    return alphabet.charAt((31 - sum % 31) % 31);
+  }
+
+  // ---- the database before and after
+
+  /** Every domain, engine runtime, history, identity and byte-array table: its row count and a digest of its rows. */
+  private Map<String, String> snapshot() {
+    List<String> tables = jdbc.execute((java.sql.Connection connection) -> {
+      DatabaseMetaData meta = connection.getMetaData();
+      List<String> names = new ArrayList<>();
+      try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE"})) {
+        while (rs.next()) {
+          String name = rs.getString("TABLE_NAME");
+          String upper = name.toUpperCase(Locale.ROOT);
+          if ((upper.startsWith("RM_") || upper.startsWith("ACT_RU_") || upper.startsWith("ACT_HI_")
+              || upper.startsWith("ACT_ID_") || upper.equals("ACT_GE_BYTEARRAY"))
+              && !CHANGING_ON_THEIR_OWN.contains(upper)) {
+            names.add(name);
+          }
+        }
+      }
+      return names;
+    });
+    Map<String, String> digests = new TreeMap<>();
+    for (String table : tables) {
+      long[] sum = new long[2];
+      jdbc.query("SELECT * FROM " + table, (ResultSet rs) -> {
+        int columns = rs.getMetaData().getColumnCount();
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(cell(rs.getObject(i))).append('\u0001');
+        }
+        sum[0]++;
+        sum[1] += digest(row.toString());
+      });
+      digests.put(table.toUpperCase(Locale.ROOT), sum[0] + " rows, " + Long.toHexString(sum[1]));
+    }
+    return digests;
+  }
+
+  private static String cell(Object value) {
+    try {
+      if (value instanceof byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      }
+      if (value instanceof Blob blob) {
+        return cell(blob.getBytes(1, (int) blob.length()));
+      }
+      if (value instanceof Clob clob) {
+        return clob.getSubString(1, (int) clob.length());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return String.valueOf(value);
+  }
+
+  /** Rows are summed, so the digest does not depend on the order the database returns them in. */
+  private static long digest(String row) {
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(row.getBytes(StandardCharsets.UTF_8));
+      return java.nio.ByteBuffer.wrap(hash).getLong();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
