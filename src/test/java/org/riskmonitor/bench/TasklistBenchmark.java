@@ -29,16 +29,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The Tasklist's queries over 100,000 open tasks of 5,000 enterprises: for an enterprise user and
- * for the coordinator, the page of a filter as Tasklist asks for it (15 tasks, newest first, active
+ * The Tasklist's queries over 100,000 open tasks of 5,000 enterprises: for an enterprise user, a lab
+ * user and the coordinator, the page of a filter as Tasklist asks for it (15 tasks, newest first, active
  * only), its count, and the case columns of the 15 tasks; first with authorization on, then off.
- * System properties: bench.enterprises (5000), bench.repetitions (50), bench.warmup.queries (10).
+ * System properties: bench.enterprises (5000), bench.repetitions (30), bench.warmup.queries (5).
  */
 class TasklistBenchmark {
 
   private static final int ENTERPRISES = Integer.getInteger("bench.enterprises", 5000);
-  private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 50);
-  private static final int WARMUP = Integer.getInteger("bench.warmup.queries", 10);
+  private static final int REPETITIONS = Integer.getInteger("bench.repetitions", 30);
+  private static final int WARMUP = Integer.getInteger("bench.warmup.queries", 5);
   private static final String E_BIKES = DemoPeople.ENTERPRISES.get(0).get(0);
   private static final List<String> COLUMNS = List.of("caseNumber", "enterpriseName", "productName", "phaseName",
       "riskLevelName");
@@ -74,6 +74,7 @@ class TasklistBenchmark {
       List<View> views = List.of(
           new View(enterpriseUser, TaskFilters.MINE, 8),
           new View(enterpriseUser, TaskFilters.OVERDUE, -1),
+          new View("lab1", TaskFilters.MINE, -1),
           new View(CaseWalker.COORDINATOR, TaskFilters.MINE, -1),
           new View(CaseWalker.COORDINATOR, TaskFilters.ALL_OPEN, openTasks));
       ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
