@@ -83,7 +83,9 @@ final class TaskMountain {
     jdbc.execute("CREATE TABLE bench_plan (n INT PRIMARY KEY, enterprise INT NOT NULL, template_task VARCHAR(64) NOT NULL, "
         + "task_id VARCHAR(64) NOT NULL, proc_inst VARCHAR(64) NOT NULL, group_id VARCHAR(64) NOT NULL, "
         + "user_id VARCHAR(64) NOT NULL, case_number VARCHAR(64) NOT NULL, enterprise_name VARCHAR(255) NOT NULL, "
-        + "created DATETIME NOT NULL, due DATETIME NOT NULL)");
+        + "created DATETIME NOT NULL, due DATETIME NOT NULL) "
+        // the engine's ids are utf8 with binary collation: the same here, or joins on them use no index
+        + "DEFAULT CHARSET = utf8 COLLATE = utf8_bin");
     Instant now = Instant.now();
     List<Object[]> rows = new ArrayList<>();
     for (int e = 0; e < enterprises; e++) {
