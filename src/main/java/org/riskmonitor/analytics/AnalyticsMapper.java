@@ -24,8 +24,9 @@ public interface AnalyticsMapper {
                             @Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
                             @Param("f") CaseFilter filter);
 
+  /** Cycle times of risk-case's flow nodes of the given activity types ({@code subProcess}: the phases). */
   List<CycleTime> activityCycleTimes(@Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
-                                     @Param("f") CaseFilter filter, @Param("allNodes") boolean allNodes);
+                                     @Param("f") CaseFilter filter, @Param("types") List<String> activityTypes);
 
   List<StepTime> stepTimes(@Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
                            @Param("f") CaseFilter filter);

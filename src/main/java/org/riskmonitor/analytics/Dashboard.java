@@ -41,6 +41,9 @@ public class Dashboard {
 
   /** The diagram the heatmap colours: the deployed risk-case model as packaged. */
   static final String DIAGRAM = "processes/risk-case.bpmn";
+  private static final List<String> PHASES = List.of("subProcess");
+  private static final List<String> SYSTEM_STEPS = List.of("callActivity", "serviceTask", "businessRuleTask");
+
   /** Where the steps of the lab tests a case calls are named. */
   static final String LAB_TEST_DIAGRAM = "processes/lab-test.bpmn";
 
@@ -78,7 +81,7 @@ public class Dashboard {
     LocalDateTime start = from.atStartOfDay();
     LocalDateTime end = to.atStartOfDay();
     LocalDateTime now = CaseFiles.now();
-    List<CycleTime> phases = new ArrayList<>(mapper.activityCycleTimes(start, end, filter, false).stream()
+    List<CycleTime> phases = new ArrayList<>(mapper.activityCycleTimes(start, end, filter, PHASES).stream()
         .map(c -> c.named(names.get(c.activityId()))).toList());
     phases.sort(Comparator.comparingInt(c -> phaseOrder.indexOf(c.activityId())));
     List<OpenWork> open = new ArrayList<>(mapper.openWork(now.minusDays(7), now.minusDays(30), now.minusDays(90),
@@ -89,9 +92,10 @@ public class Dashboard {
       breakdowns.put(dimension, mapper.breakdown(dimension.codeExpression(), dimension.nameExpression(), start, end,
           filter));
     }
+    List<StepTime> steps = mapper.stepTimes(start, end, filter).stream().map(t -> t.named(names.get(t.activityId())))
+        .toList();
     return new View(from, to, filter, mapper.figures(start, end, filter), mapper.riskLevels(start, end, filter),
-        phases, mapper.stepTimes(start, end, filter).stream().map(t -> t.named(names.get(t.activityId()))).toList(), open, months(start, end, filter), breakdowns,
-        nodes(start, end, filter, now));
+        phases, steps, open, months(start, end, filter), breakdowns, nodes(start, end, filter, now, phases, steps));
   }
 
   private List<MonthRow> months(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
@@ -117,14 +121,20 @@ public class Dashboard {
     return List.copyOf(all);
   }
 
-  /** Every flow node of risk-case that was passed or is waited at: the heatmap's figures. */
-  private List<NodeTime> nodes(LocalDateTime start, LocalDateTime end, CaseFilter filter, LocalDateTime now) {
-    Map<String, CycleTime> finished = mapper.activityCycleTimes(start, end, filter, true).stream()
-        .collect(Collectors.toMap(CycleTime::activityId, Function.identity()));
+  /**
+   * Every phase and step of risk-case that was passed or is waited at: the heatmap's figures. The
+   * phases' and user tasks' times are the page's own tables (a user task lasts as long as its
+   * activity); only the system steps and lab-test calls are ranked here.
+   */
+  private List<NodeTime> nodes(LocalDateTime start, LocalDateTime end, CaseFilter filter, LocalDateTime now,
+                               List<CycleTime> phases, List<StepTime> steps) {
+    List<CycleTime> finished = new ArrayList<>(phases);
+    steps.forEach(s -> finished.add(new CycleTime(s.activityId(), s.name(), s.count(), s.mean(), s.median(), s.p90())));
+    finished.addAll(mapper.activityCycleTimes(start, end, filter, SYSTEM_STEPS));
     Map<String, Long> waiting = mapper.openWork(now.minusDays(7), now.minusDays(30), now.minusDays(90), filter, true)
         .stream().collect(Collectors.toMap(OpenWork::activityId, OpenWork::openCases));
     Map<String, NodeTime> nodes = new LinkedHashMap<>();
-    finished.values().forEach(c -> nodes.put(c.activityId(),
+    finished.forEach(c -> nodes.put(c.activityId(),
         new NodeTime(c.activityId(), c.count(), c.median(), c.p90(), waiting.getOrDefault(c.activityId(), 0L))));
     waiting.forEach((id, open) -> nodes.putIfAbsent(id, new NodeTime(id, 0, 0, 0, open)));
     return List.copyOf(nodes.values());

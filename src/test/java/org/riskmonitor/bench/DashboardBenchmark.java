@@ -83,11 +83,12 @@ class DashboardBenchmark {
 
       Latencies pageTimes = repeat(() -> get(page));
       Latencies sqlTimes = repeat(() -> mapper.activityCycleTimes(FROM.atStartOfDay(), TO.atStartOfDay(),
-          CaseFilter.NONE, false));
+          CaseFilter.NONE, List.of("subProcess")));
       List<String> phases = jdbc.queryForList("SELECT DISTINCT ACT_ID_ FROM ACT_HI_ACTINST WHERE ACT_TYPE_ = 'subProcess'",
           String.class);
       Latencies javaTimes = repeat(() -> phasesThroughHistoryApi(history, phases));
-      List<CycleTime> sql = mapper.activityCycleTimes(FROM.atStartOfDay(), TO.atStartOfDay(), CaseFilter.NONE, false);
+      List<CycleTime> sql = mapper.activityCycleTimes(FROM.atStartOfDay(), TO.atStartOfDay(), CaseFilter.NONE,
+          List.of("subProcess"));
       List<CycleTime> java = phasesThroughHistoryApi(history, phases);
       assertThat(sql).usingRecursiveFieldByFieldElementComparatorIgnoringFields("mean", "name")
           .containsExactlyElementsOf(java);
@@ -128,8 +129,9 @@ class DashboardBenchmark {
     queries.put("figures", () -> mapper.figures(from, to, all));
     queries.put("riskLevels", () -> mapper.riskLevels(from, to, all));
     queries.put("breakdownByProductKind", () -> mapper.breakdown("c.product_kind", "pk.name_zh", from, to, all));
-    queries.put("phaseCycleTimes", () -> mapper.activityCycleTimes(from, to, all, false));
-    queries.put("heatmapNodeTimes", () -> mapper.activityCycleTimes(from, to, all, true));
+    queries.put("phaseCycleTimes", () -> mapper.activityCycleTimes(from, to, all, List.of("subProcess")));
+    queries.put("heatmapSystemStepTimes", () -> mapper.activityCycleTimes(from, to, all,
+        List.of("callActivity", "serviceTask", "businessRuleTask")));
     queries.put("stepTimes", () -> mapper.stepTimes(from, to, all));
     queries.put("openWork", () -> mapper.openWork(now.minusDays(7), now.minusDays(30), now.minusDays(90), all, true));
     queries.put("openedByMonth", () -> mapper.openedByMonth(from, to, all));
