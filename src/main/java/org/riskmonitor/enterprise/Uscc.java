@@ -25,7 +25,8 @@ public final class Uscc {
     return code.charAt(17) == checkCharacter(code) ? Verdict.VALID : Verdict.CHECK_CHARACTER_MISMATCH;
   }
 
-  static char checkCharacter(String code) {
+  /** The check character (GB 32100-2015) of a code's first 17 characters. */
+  public static char checkCharacter(String code) {
     int sum = 0;
     for (int i = 0; i < 17; i++) {
       sum += ALPHABET.indexOf(code.charAt(i)) * WEIGHTS[i];

@@ -31,7 +31,7 @@ class OnboardingTest extends RiskMonitorTest {
 
   @Test
   void theCoordinatorsPageRegistersTheEnterpriseAndShowsTheOneTimePasswordOnce() {
-    ResponseEntity<String> page = post("coordinator", form("91120115MA05B2QX3" + check("91120115MA05B2QX3"), "baodi1"));
+    ResponseEntity<String> page = post("coordinator", form("91120115MA05B2QX3" + Uscc.checkCharacter("91120115MA05B2QX3"), "baodi1"));
 
     assertThat(page.getStatusCode().value()).isEqualTo(200);
     assertThat(page.getHeaders().getCacheControl()).isEqualTo("no-store");
@@ -54,15 +54,15 @@ class OnboardingTest extends RiskMonitorTest {
 
   @Test
   void onlyCoordinatorsMayOnboard() {
-    assertThat(post("enterprise1", form("91120115MA05B2QY1" + check("91120115MA05B2QY1"), "baodi3")).getStatusCode().value())
+    assertThat(post("enterprise1", form("91120115MA05B2QY1" + Uscc.checkCharacter("91120115MA05B2QY1"), "baodi3")).getStatusCode().value())
         .isEqualTo(403);
-    assertThat(post("manager", form("91120115MA05B2QY1" + check("91120115MA05B2QY1"), "baodi3")).getStatusCode().value())
+    assertThat(post("manager", form("91120115MA05B2QY1" + Uscc.checkCharacter("91120115MA05B2QY1"), "baodi3")).getStatusCode().value())
         .isEqualTo(403);
   }
 
   @Test
   void anOnboardedUserWorksOnItsEnterprisesCase_andLosesItWhenRemoved() {
-    String uscc = "91120115MA05B2QW0" + check("91120115MA05B2QW0");
+    String uscc = "91120115MA05B2QW0" + Uscc.checkCharacter("91120115MA05B2QW0");
     Onboarding.Credentials credentials = onboarding.register(new Onboarding.Registration(uscc, "天津宝坻演示电器厂",
         "宝坻区", "120115", null, false, "baodi4", "钱", "多", null), "coordinator");
     String caseNumber = walker.open(uscc, "GAS_STOVE", "燃气灶").getBusinessKey();
@@ -101,15 +101,5 @@ class OnboardingTest extends RiskMonitorTest {
     form.add("lastName", "钱");
     form.add("firstName", "多");
     return form;
-  }
-
-  private static char check(String first17) {
-    String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
-    }
-    return alphabet.charAt((31 - sum % 31) % 31);
   }
 }

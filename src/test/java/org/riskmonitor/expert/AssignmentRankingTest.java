@@ -16,6 +16,7 @@ import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.Route;
 import org.riskmonitor.enterprise.Onboarding;
+import org.riskmonitor.enterprise.Uscc;
 import org.riskmonitor.form.FormRefusal;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -119,7 +120,7 @@ class AssignmentRankingTest extends RiskMonitorTest {
 
   /** A new enterprise of this test's own, with a user to confirm its slips, so its conflicts touch no other test's cases. */
   private String enterprise(String first17, String name, String userId) {
-    String uscc = first17 + PoolPagesTest.checkCharacter(first17);
+    String uscc = first17 + Uscc.checkCharacter(first17);
     onboarding.register(new Onboarding.Registration(uscc, name, "天津市西青区", "120111", null, false, userId, "钱", "多", null),
         CaseWalker.COORDINATOR);
     return uscc;

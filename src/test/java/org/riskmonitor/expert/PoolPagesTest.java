@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.enterprise.Uscc;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
@@ -61,7 +62,7 @@ class PoolPagesTest extends RiskMonitorTest {
 
   @Test
   void aCoordinatorDeclaresAConflict_anUnknownUsccIsRefusedWith400AndNothingWritten() {
-    String uscc = "91120110MA07PGT01" + checkCharacter("91120110MA07PGT01");
+    String uscc = "91120110MA07PGT01" + Uscc.checkCharacter("91120110MA07PGT01");
     long enterpriseId = enterprises.register(uscc, "天津市东丽页面演示电缆厂", "天津市东丽区", "120110", null, null).id();
 
     ResponseEntity<String> declared = post("coordinator", "/manage/experts/conflicts",
@@ -185,16 +186,5 @@ class PoolPagesTest extends RiskMonitorTest {
     form.add("capacity", capacity);
     form.addAll("productKinds", scope);
     return form;
-  }
-
-  /** The USCC check character (GB 32100-2015) of the first 17 characters. */
-  static char checkCharacter(String first17) {
-    String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
-    }
-    return alphabet.charAt((31 - sum % 31) % 31);
   }
 }

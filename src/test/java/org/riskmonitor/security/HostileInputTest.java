@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RestVariables;
 import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.enterprise.Uscc;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
@@ -406,10 +407,10 @@ class HostileInputTest extends RiskMonitorTest {
   private List<Attempt> onboarding() {
     List<Attempt> attempts = new ArrayList<>();
     String first17 = "91120115MA05H0QT1";
-    String uscc = first17 + check(first17);
+    String uscc = first17 + Uscc.checkCharacter(first17);
     Map<String, List<String>> attacks = new LinkedHashMap<>();
     attacks.put("uscc", List.of("", "91120115MA05H0QT", uscc + "0", uscc.toLowerCase(Locale.ROOT),
-        first17 + (check(first17) == '0' ? '1' : '0'), "91120115MA05H0QTI" + "0", SQL, SCRIPT, "９１１２０１１５ＭＡ０５Ｈ０ＱＴ１Ｘ",
+        first17 + (Uscc.checkCharacter(first17) == '0' ? '1' : '0'), "91120115MA05H0QTI" + "0", SQL, SCRIPT, "９１１２０１１５ＭＡ０５Ｈ０ＱＴ１Ｘ",
         "91120115MA05H0QT\u00001", E_BIKES));
     attacks.put("name", List.of("", "   ", KB10, MB1, SCRIPT, EMOJI, NUL));
     attacks.put("address", List.of("", KB10, SCRIPT, EMOJI, NUL));
@@ -648,16 +649,6 @@ class HostileInputTest extends RiskMonitorTest {
         rows.add(first.deepCopy());
       }
     });
-  }
-
-  private static char check(String first17) {
-    String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    int[] weights = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += alphabet.indexOf(first17.charAt(i)) * weights[i];
-    }
-    return alphabet.charAt((31 - sum % 31) % 31);
   }
 
   // ---- the database before and after
