@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.riskmonitor.audit.AuditTrail;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.security.Roles;
@@ -33,8 +32,7 @@ public class DeadlineEscalation implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    BoundaryEvent timer = (BoundaryEvent) execution.getBpmnModelElementInstance();
-    Task task = mail.openTask(execution.getProcessInstanceId(), timer.getAttachedTo().getId());
+    Task task = mail.taskTimedBy(execution);
     if (task == null) {
       return;
     }

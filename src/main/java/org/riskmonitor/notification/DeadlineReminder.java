@@ -3,7 +3,6 @@ package org.riskmonitor.notification;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.springframework.stereotype.Component;
 
 /** The reminder timer on a task fired: mail its people that the deadline is near. */
@@ -20,8 +19,7 @@ public class DeadlineReminder implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    BoundaryEvent timer = (BoundaryEvent) execution.getBpmnModelElementInstance();
-    Task task = mail.openTask(execution.getProcessInstanceId(), timer.getAttachedTo().getId());
+    Task task = mail.taskTimedBy(execution);
     if (task == null) {
       return;
     }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Component;
 
@@ -67,8 +69,10 @@ public class TaskMail {
         + "请登录待办任务处理 Please open Tasklist: /camunda/app/tasklist/\n";
   }
 
-  public Task openTask(String processInstanceId, String taskKey) {
-    return SystemContext.withoutAuthorization(() -> taskService.createTaskQuery().processInstanceId(processInstanceId)
-        .taskDefinitionKey(taskKey).singleResult());
+  /** The open task a fired boundary timer is attached to, or null when it has been completed meanwhile. */
+  public Task taskTimedBy(DelegateExecution timerExecution) {
+    String taskKey = ((BoundaryEvent) timerExecution.getBpmnModelElementInstance()).getAttachedTo().getId();
+    return SystemContext.withoutAuthorization(() -> taskService.createTaskQuery()
+        .processInstanceId(timerExecution.getProcessInstanceId()).taskDefinitionKey(taskKey).singleResult());
   }
 }
