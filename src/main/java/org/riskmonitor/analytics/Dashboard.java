@@ -81,21 +81,37 @@ public class Dashboard {
     LocalDateTime start = from.atStartOfDay();
     LocalDateTime end = to.atStartOfDay();
     LocalDateTime now = CaseFiles.now();
+    List<CycleTime> phases = phases(start, end, filter);
+    List<StepTime> steps = steps(start, end, filter);
+    Map<Dimension, List<Breakdown>> breakdowns = new EnumMap<>(Dimension.class);
+    for (Dimension dimension : Dimension.values()) {
+      breakdowns.put(dimension, breakdown(dimension, start, end, filter));
+    }
+    return new View(from, to, filter, mapper.figures(start, end, filter), mapper.riskLevels(start, end, filter),
+        phases, steps, openWork(now, filter), months(start, end, filter), breakdowns,
+        nodes(start, end, filter, now, phases, steps));
+  }
+
+  private List<CycleTime> phases(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
     List<CycleTime> phases = new ArrayList<>(mapper.activityCycleTimes(start, end, filter, PHASES).stream()
         .map(c -> c.named(names.get(c.activityId()))).toList());
     phases.sort(Comparator.comparingInt(c -> phaseOrder.indexOf(c.activityId())));
+    return phases;
+  }
+
+  private List<StepTime> steps(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
+    return mapper.stepTimes(start, end, filter).stream().map(t -> t.named(names.get(t.activityId()))).toList();
+  }
+
+  private List<OpenWork> openWork(LocalDateTime now, CaseFilter filter) {
     List<OpenWork> open = new ArrayList<>(mapper.openWork(now.minusDays(7), now.minusDays(30), now.minusDays(90),
         filter, false));
     open.sort(Comparator.comparingInt(o -> phaseOrder.indexOf(o.activityId())));
-    Map<Dimension, List<Breakdown>> breakdowns = new EnumMap<>(Dimension.class);
-    for (Dimension dimension : Dimension.values()) {
-      breakdowns.put(dimension, mapper.breakdown(dimension.codeExpression(), dimension.nameExpression(), start, end,
-          filter));
-    }
-    List<StepTime> steps = mapper.stepTimes(start, end, filter).stream().map(t -> t.named(names.get(t.activityId())))
-        .toList();
-    return new View(from, to, filter, mapper.figures(start, end, filter), mapper.riskLevels(start, end, filter),
-        phases, steps, open, months(start, end, filter), breakdowns, nodes(start, end, filter, now, phases, steps));
+    return open;
+  }
+
+  private List<Breakdown> breakdown(Dimension dimension, LocalDateTime start, LocalDateTime end, CaseFilter filter) {
+    return mapper.breakdown(dimension.codeExpression(), dimension.nameExpression(), start, end, filter);
   }
 
   private List<MonthRow> months(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
@@ -199,10 +215,45 @@ public class Dashboard {
     return choices;
   }
 
-  /** The view's tables as they are exported, by name. */
-  public Map<String, Table> tables(View view) {
-    ProgrammeFigures f = view.figures();
-    List<List<Object>> figures = List.of(
+  /**
+   * One table of the page as it is exported, by name, computed alone (the export does not run the
+   * page's other queries); null for a name the page does not have.
+   */
+  public Table export(String name, LocalDate from, LocalDate to, CaseFilter filter) {
+    LocalDateTime start = from.atStartOfDay();
+    LocalDateTime end = to.atStartOfDay();
+    for (Dimension dimension : Dimension.values()) {
+      if (name.equals(dimension.exportName())) {
+        return breakdownTable(dimension, breakdown(dimension, start, end, filter));
+      }
+    }
+    return switch (name) {
+      case "figures" -> figuresTable(mapper.figures(start, end, filter));
+      case "risk-levels" -> new Table(name, List.of("风险等级 Risk level", "案件数 Cases"),
+          mapper.riskLevels(start, end, filter).stream().map(l -> List.<Object>of(l.riskLevel(), l.cases())).toList());
+      case "phases" -> new Table(name, List.of("编号 Id", "阶段 Phase", "件数 Count", "中位数（小时） Median (h)",
+          "P90（小时） P90 (h)", "平均（小时） Mean (h)"), phases(start, end, filter).stream().map(c -> List.<Object>of(
+              c.activityId(), c.name(), c.count(), hours(c.median()), hours(c.p90()), hours(c.mean()))).toList());
+      case "steps" -> new Table(name, List.of("编号 Id", "环节 Step", "件数 Count", "中位数（小时） Median (h)",
+          "P90（小时） P90 (h)", "平均（小时） Mean (h)", "等待中位数（小时） Median waiting (h)",
+          "办理中位数（小时） Median working (h)", "按期完成率 Share on time"), steps(start, end, filter).stream()
+          .map(t -> List.<Object>of(t.activityId(), t.name(), t.count(), hours(t.median()), hours(t.p90()),
+              hours(t.mean()), hours(t.medianWaiting()), hours(t.medianWorking()),
+              t.onTimeShare() < 0 ? "" : t.onTimeShare())).toList());
+      case "open-work" -> new Table(name, List.of("编号 Id", "阶段 Phase", "在办 Open", "7天内 Up to 7 days",
+          "8–30天 8–30 days", "31–90天 31–90 days", "90天以上 Over 90 days"), openWork(CaseFiles.now(), filter)
+          .stream().map(o -> List.<Object>of(o.activityId(), o.name(), o.openCases(), o.upTo7(), o.upTo30(),
+              o.upTo90(), o.over90())).toList());
+      case "months" -> new Table(name, List.of("月份 Month", "立案 Opened", "结案 Closed",
+          "结案周期中位数（天） Median days to closure"), months(start, end, filter).stream().map(m -> List.<Object>of(
+              m.month(), m.opened(), m.closed(), m.medianClosedDuration() == null ? "" : days(m.medianClosedDuration())))
+          .toList());
+      default -> null;
+    };
+  }
+
+  private static Table figuresTable(ProgrammeFigures f) {
+    return new Table("figures", List.of("指标 Figure", "数值 Value"), List.of(
         List.of("监测批次 Batches sampled", f.batchesSampled()),
         List.of("产品种类 Product kinds", f.productKinds()),
         List.of("检验批次 Batches tested", f.batchesTested()),
@@ -216,36 +267,15 @@ public class Dashboard {
         List.of("解决问题 Problems solved", f.problemsSolved()),
         List.of("结案 Cases closed", f.casesClosed()),
         List.of("红榜 Red list", f.redListed()),
-        List.of("黑榜 Black list", f.blackListed()));
-    Map<String, Table> tables = new LinkedHashMap<>();
-    tables.put("figures", new Table("figures", List.of("指标 Figure", "数值 Value"), figures));
-    tables.put("risk-levels", new Table("risk-levels", List.of("风险等级 Risk level", "案件数 Cases"),
-        view.riskLevels().stream().map(l -> List.<Object>of(l.riskLevel(), l.cases())).toList()));
-    tables.put("phases", new Table("phases", List.of("编号 Id", "阶段 Phase", "件数 Count", "中位数（小时） Median (h)",
-        "P90（小时） P90 (h)", "平均（小时） Mean (h)"), view.phases().stream().map(c -> List.<Object>of(c.activityId(),
-            c.name(), c.count(), hours(c.median()), hours(c.p90()), hours(c.mean()))).toList()));
-    tables.put("steps", new Table("steps", List.of("编号 Id", "环节 Step", "件数 Count", "中位数（小时） Median (h)",
-        "P90（小时） P90 (h)", "平均（小时） Mean (h)", "等待中位数（小时） Median waiting (h)",
-        "办理中位数（小时） Median working (h)", "按期完成率 Share on time"), view.steps().stream()
-        .map(s -> List.<Object>of(s.activityId(), s.name(), s.count(), hours(s.median()), hours(s.p90()),
-            hours(s.mean()), hours(s.medianWaiting()), hours(s.medianWorking()),
-            s.onTimeShare() < 0 ? "" : s.onTimeShare())).toList()));
-    tables.put("open-work", new Table("open-work", List.of("编号 Id", "阶段 Phase", "在办 Open", "7天内 Up to 7 days",
-        "8–30天 8–30 days", "31–90天 31–90 days", "90天以上 Over 90 days"), view.openWork().stream()
-        .map(o -> List.<Object>of(o.activityId(), o.name(), o.openCases(), o.upTo7(), o.upTo30(), o.upTo90(),
-            o.over90())).toList()));
-    tables.put("months", new Table("months", List.of("月份 Month", "立案 Opened", "结案 Closed",
-        "结案周期中位数（天） Median days to closure"), view.months().stream().map(m -> List.<Object>of(m.month(),
-            m.opened(), m.closed(), m.medianClosedDuration() == null ? "" : days(m.medianClosedDuration()))).toList()));
-    view.breakdowns().forEach((dimension, rows) -> {
-      String name = "by-" + dimension.name().toLowerCase().replace('_', '-');
-      tables.put(name, new Table(name, List.of("编码 Code", dimension.label(), "监测批次 Sampled", "检验 Tested",
-          "不合格 Nonconforming", "专家帮扶人次 Expert visits", "发现问题 Problems found", "解决问题 Problems solved",
-          "结案 Closed"), rows.stream().map(b -> List.<Object>of(b.code(), b.name(), b.batchesSampled(),
-              b.batchesTested(), b.batchesNonconforming(), b.expertVisits(), b.problemsFound(), b.problemsSolved(),
-              b.casesClosed())).toList()));
-    });
-    return tables;
+        List.of("黑榜 Black list", f.blackListed())));
+  }
+
+  private static Table breakdownTable(Dimension dimension, List<Breakdown> rows) {
+    return new Table(dimension.exportName(), List.of("编码 Code", dimension.label(), "监测批次 Sampled", "检验 Tested",
+        "不合格 Nonconforming", "专家帮扶人次 Expert visits", "发现问题 Problems found", "解决问题 Problems solved",
+        "结案 Closed"), rows.stream().map(b -> List.<Object>of(b.code(), b.name(), b.batchesSampled(),
+            b.batchesTested(), b.batchesNonconforming(), b.expertVisits(), b.problemsFound(), b.problemsSolved(),
+            b.casesClosed())).toList());
   }
 
   static double hours(double millis) {

@@ -114,13 +114,14 @@ public class DashboardController {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    Dashboard.View view = view(from, to, filter);
-    Table exported = dashboard.tables(view).get(table);
+    LocalDate end = end(to);
+    LocalDate start = start(from, end);
+    Table exported = dashboard.export(table, start, end, filter);
     if (exported == null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    String fileName = "risk-monitor-" + table + "-" + view.from() + "-" + view.to() + "." + format;
+    String fileName = "risk-monitor-" + table + "-" + start + "-" + end + "." + format;
     response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     if (format.equals("csv")) {
       response.setContentType("text/csv;charset=UTF-8");

@@ -20,6 +20,11 @@ public enum Dimension {
     return label;
   }
 
+  /** The name its table is exported under: by-product-kind, by-district, by-cluster. */
+  public String exportName() {
+    return "by-" + name().toLowerCase().replace('_', '-');
+  }
+
   String codeExpression() {
     return codeExpression;
   }

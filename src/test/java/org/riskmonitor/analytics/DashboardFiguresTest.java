@@ -162,6 +162,8 @@ class DashboardFiguresTest extends RiskMonitorTest {
             org.assertj.core.groups.Tuple.tuple("WIRE_CABLE", 1L));
     assertThat(view.breakdowns().get(Dimension.CLUSTER)).extracting(Breakdown::name)
         .containsExactly("北辰区电线电缆产业集群", "滨海新区电动自行车产业集群");
+    assertThat(asManager("/dashboard/export/by-product-kind.csv?from=2031-01-01&to=2032-01-01"))
+        .contains("\"E_BIKE\",\"电动自行车\",\"1\"", "\"WIRE_CABLE\",\"电线电缆\",\"1\"");
 
     // every number leads to its cases: the filtered sampling count to the cable case only
     String sampled = asManager("/dashboard/cases?figure=sampled&from=2031-01-01&to=2032-01-01&productKind=WIRE_CABLE");
