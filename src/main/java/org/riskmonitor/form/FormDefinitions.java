@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -30,7 +33,14 @@ public class FormDefinitions {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
+  private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** What an embedded form reads: bound fields, summary spans, value('x') and its fetch list. */
+  private static final Pattern EMBEDDED_READS = Pattern.compile(
+      "cam-variable-name=\"(\\w+)\"|data-summary=\"(\\w+)\"|value\\('(\\w+)'\\)|fetch:\\s*\\[([^\\]]*)]");
+
   private final Map<String, Map<String, FieldSpec>> fieldsByForm = new HashMap<>();
+  private final Map<String, Set<String>> shownByForm = new HashMap<>();
   private final AuditTrail audit;
   private final CurrentUser currentUser;
 
@@ -44,7 +54,69 @@ public class FormDefinitions {
         Map<String, FieldSpec> fields = new LinkedHashMap<>();
         collect(form.path("components"), fields);
         fieldsByForm.put(form.path("id").asText(), fields);
+        Set<String> shown = new HashSet<>();
+        collectShown(form, shown);
+        shownByForm.put(form.path("id").asText(), shown);
       }
+    }
+    for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.html")) {
+      String formId = resource.getFilename().substring(0, resource.getFilename().length() - ".html".length());
+      try (InputStream in = resource.getInputStream()) {
+        Matcher reads = EMBEDDED_READS.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        Set<String> shown = shownByForm.computeIfAbsent(formId, id -> new HashSet<>());
+        while (reads.find()) {
+          for (int group = 1; group <= 3; group++) {
+            if (reads.group(group) != null) {
+              shown.add(reads.group(group));
+            }
+          }
+          if (reads.group(4) != null) {
+            identifiers(reads.group(4), shown);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The variables a step's form shows or submits: its fields, option lists, and every name its
+   * texts and conditions refer to. Someone outside the regulator sees no other variable of the
+   * case (the engine would show a task's worker every variable of the process).
+   */
+  public Set<String> shownVariables(String formRef, String formKey) {
+    Set<String> shown = shownByForm.get(formIdOf(formRef, formKey));
+    return shown == null ? Set.of() : Set.copyOf(shown);
+  }
+
+  private static void collectShown(JsonNode node, Set<String> into) {
+    if (node.isObject()) {
+      for (String name : List.of("key", "valuesKey", "path")) {
+        if (node.path(name).isTextual()) {
+          into.add(node.path(name).asText());
+        }
+      }
+      node.fields().forEachRemaining(field -> {
+        JsonNode value = field.getValue();
+        if (value.isTextual() && value.asText().startsWith("=")) {
+          identifiers(value.asText().substring(1), into);
+        } else if (value.isTextual()) {
+          Matcher template = TEMPLATE.matcher(value.asText());
+          while (template.find()) {
+            identifiers(template.group(1), into);
+          }
+        } else {
+          collectShown(value, into);
+        }
+      });
+    } else if (node.isArray()) {
+      node.forEach(element -> collectShown(element, into));
+    }
+  }
+
+  private static void identifiers(String expression, Set<String> into) {
+    Matcher identifier = IDENTIFIER.matcher(expression);
+    while (identifier.find()) {
+      into.add(identifier.group());
     }
   }
 

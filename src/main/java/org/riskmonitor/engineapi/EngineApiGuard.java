@@ -1,0 +1,227 @@
+package org.riskmonitor.engineapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.riskmonitor.engineapi.EngineApiAllowList.Condition;
+import org.riskmonitor.engineapi.EngineApiAllowList.Row;
+import org.riskmonitor.engineapi.EngineApiOperations.Operation;
+import org.riskmonitor.security.Roles;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The engine's REST API, on both paths it is served on ({@code /engine-rest} with HTTP Basic or a
+ * session, and {@code /camunda/api/engine/engine/default} behind Tasklist and Cockpit), answers a
+ * user who is not an administrator only the operations {@link EngineApiAllowList} opens to one of
+ * their roles. Everything else is refused with 403 before the engine sees it, and recorded.
+ */
+public class EngineApiGuard extends OncePerRequestFilter {
+
+  static final String REST = "/engine-rest";
+  static final String WEBAPP = "/camunda/api/engine/engine";
+  private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
+      "X-Method-Override");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProcessEngine engine;
+  private final EngineApiOperations operations;
+  private final EngineApiAllowList allowList;
+  private final TaskFormView formView;
+  private final RefusedCalls refusedCalls;
+  private final PasswordChecks passwordChecks;
+
+  public EngineApiGuard(ProcessEngine engine, EngineApiOperations operations, EngineApiAllowList allowList,
+                        TaskFormView formView, RefusedCalls refusedCalls, PasswordChecks passwordChecks) {
+    this.engine = engine;
+    this.operations = operations;
+    this.allowList = allowList;
+    this.formView = formView;
+    this.refusedCalls = refusedCalls;
+    this.passwordChecks = passwordChecks;
+  }
+
+  private record Caller(String userId, Set<ApiRole> roles, boolean administrator) {
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String uri = request.getRequestURI().substring(request.getContextPath().length());
+    boolean webapp = uri.startsWith(WEBAPP);
+    String apiPath = webapp ? uri.substring(WEBAPP.length()) : uri.substring(REST.length());
+    if (webapp && (apiPath.isEmpty() || "/".equals(apiPath))) {
+      // the webapps list the engines before anyone logs in
+      chain.doFilter(request, response);
+      return;
+    }
+    Caller caller = webapp ? sessionCaller(request) : restCaller();
+    if (caller == null) {
+      refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationError", "请先登录 Authentication required");
+      return;
+    }
+    if (caller.administrator()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    List<String> path = segments(webapp ? webappEngineRemainder(apiPath) : withoutEngineName(apiPath));
+    String method = request.getMethod();
+    Optional<Operation> operation = path == null || hasMethodOverride(request) ? Optional.empty()
+        : operations.find(method, path);
+    List<Row> rows = operation.map(o -> allowList.rowsFor(o, caller.roles())).orElse(List.of());
+    Map<String, String> parameters = operation.map(o -> o.parameters(path)).orElse(Map.of());
+    Optional<Row> allowing = rows.stream().filter(row -> holds(row.condition(), caller, parameters, request)).findFirst();
+    if (allowing.isEmpty()) {
+      refusedCalls.record(caller.userId(), method, uri, operation.map(Operation::name).orElse(null), parameters);
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
+          "您的角色不能调用此接口 This operation is not open to your role: " + method + " "
+              + operation.map(Operation::template).orElse("(not an operation of the engine's API)"));
+      return;
+    }
+    if (passwordChecks.applies(operation.get().name())) {
+      ReadBody body = new ReadBody(request);
+      Optional<String> refusal = passwordChecks.refusal(operation.get().name(), caller.userId(), body.bytes());
+      if (refusal.isPresent()) {
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
+        return;
+      }
+      chain.doFilter(body, response);
+      return;
+    }
+    if (allowing.get().condition() == Condition.FORM_VIEW) {
+      narrowToForm(request, response, chain, parameters.get("id"));
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** {@code /engine/default/task} is {@code /task}; another engine's name matches no operation. */
+  private String withoutEngineName(String apiPath) {
+    String prefix = "/engine/" + engine.getName();
+    if (apiPath.equals(prefix) || apiPath.startsWith(prefix + "/")) {
+      return apiPath.substring(prefix.length());
+    }
+    return apiPath;
+  }
+
+  /** {@code /default/task} is {@code /task}; the webapps serve only the named engines. */
+  private String webappEngineRemainder(String apiPath) {
+    String prefix = "/" + engine.getName();
+    return apiPath.startsWith(prefix + "/") ? apiPath.substring(prefix.length()) : null;
+  }
+
+  /**
+   * The decoded segments of the path, or null for a path the REST resources could read in another
+   * way than this guard does: empty, dot or matrix-parameter segments.
+   */
+  private static List<String> segments(String rawPath) {
+    if (rawPath == null) {
+      return null;
+    }
+    String path = rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1) : rawPath;
+    List<String> segments = new ArrayList<>();
+    if (path.isEmpty()) {
+      return segments;
+    }
+    if (!path.startsWith("/")) {
+      return null;
+    }
+    for (String raw : path.substring(1).split("/", -1)) {
+      String segment;
+      try {
+        segment = UriUtils.decode(raw, StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException malformed) {
+        return null;
+      }
+      if (segment.isEmpty() || ".".equals(segment) || "..".equals(segment) || raw.contains(";")
+          || segment.contains("/")) {
+        return null;
+      }
+      segments.add(segment);
+    }
+    return segments;
+  }
+
+  private static boolean hasMethodOverride(HttpServletRequest request) {
+    return METHOD_OVERRIDES.stream().anyMatch(header -> request.getHeader(header) != null);
+  }
+
+  private static boolean holds(Condition condition, Caller caller, Map<String, String> parameters,
+                               HttpServletRequest request) {
+    return switch (condition) {
+      case NONE, FORM_VIEW -> true;
+      case SELF -> caller.userId().equals(parameters.get("id"));
+      case TASK_PARAM -> request.getParameter("taskId") != null && !request.getParameter("taskId").isBlank();
+    };
+  }
+
+  /** Lets the engine answer, then keeps of its variables only those the task's form names. */
+  private void narrowToForm(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
+      throws IOException, ServletException {
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, answer);
+    if (answer.getStatus() != HttpServletResponse.SC_OK) {
+      answer.copyBodyToResponse();
+      return;
+    }
+    JsonNode variables = JSON.readTree(answer.getContentAsByteArray());
+    if (variables instanceof ObjectNode object) {
+      Set<String> shown = formView.shownOn(taskId);
+      for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+        if (!shown.contains(names.next())) {
+          names.remove();
+        }
+      }
+    }
+    byte[] narrowed = JSON.writeValueAsBytes(variables);
+    answer.resetBuffer();
+    response.setContentLength(narrowed.length);
+    response.getOutputStream().write(narrowed);
+  }
+
+  private Caller restCaller() {
+    IdentityService identity = engine.getIdentityService();
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication == null || authentication.getUserId() == null ? null
+        : caller(authentication.getUserId(), authentication.getGroupIds());
+  }
+
+  private Caller sessionCaller(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    org.camunda.bpm.webapp.impl.security.auth.Authentication authentication = authentications == null ? null
+        : authentications.getAuthenticationForProcessEngine(engine.getName());
+    return authentication instanceof UserAuthentication user ? caller(user.getIdentityId(), user.getGroupIds()) : null;
+  }
+
+  private static Caller caller(String userId, Collection<String> groups) {
+    return new Caller(userId, ApiRole.of(groups), groups != null && groups.contains(Roles.ADMINS));
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getWriter().write(JSON.writeValueAsString(Map.of("type", type, "message", message)));
+  }
+}

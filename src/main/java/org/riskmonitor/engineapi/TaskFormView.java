@@ -1,0 +1,47 @@
+package org.riskmonitor.engineapi;
+
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.riskmonitor.form.FormDefinitions;
+import org.riskmonitor.security.SystemContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The variables an outside worker may read on a task: those its form shows or submits. The
+ * engine's READ_VARIABLE on a task opens every variable of the process to whoever works it (the
+ * expert and lab choices, other steps' values); the form is the field contract instead.
+ */
+@Component
+public class TaskFormView {
+
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final FormDefinitions forms;
+
+  public TaskFormView(TaskService taskService, IdentityService identityService, FormDefinitions forms) {
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.forms = forms;
+  }
+
+  /** The names shown on the task's form; none for a task without a form of ours or no such task. */
+  public Set<String> shownOn(String taskId) {
+    // the caller's own right to the task is checked by the engine when it answers; this only narrows
+    Task task = SystemContext.asSystem(identityService,
+        () -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
+    if (task == null) {
+      return Set.of();
+    }
+    String formRef = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+    if (formRef == null && task.getFormKey() == null) {
+      return Set.of();
+    }
+    try {
+      return forms.shownVariables(formRef, task.getFormKey());
+    } catch (IllegalStateException noFormOfOurs) {
+      return Set.of();
+    }
+  }
+}
