@@ -31,6 +31,8 @@ public class EngineApiAllowList {
     SELF("self"),
     /** the query names the task ({@code taskId=...}) */
     TASK_PARAM("task-param"),
+    /** the query asks for the caller's own groups ({@code member=<caller>}) */
+    OWN_GROUPS("own-groups"),
     /** the answer keeps only the variables the task's form names */
     FORM_VIEW("form-view");
 

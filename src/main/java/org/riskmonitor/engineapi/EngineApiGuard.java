@@ -173,6 +173,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
       case NONE, FORM_VIEW -> true;
       case SELF -> caller.userId().equals(parameters.get("id"));
       case TASK_PARAM -> request.getParameter("taskId") != null && !request.getParameter("taskId").isBlank();
+      case OWN_GROUPS -> caller.userId().equals(request.getParameter("member"))
+          && request.getParameterValues("member").length == 1;
     };
   }
 

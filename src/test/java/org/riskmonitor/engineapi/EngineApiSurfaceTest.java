@@ -30,7 +30,6 @@ import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
-import org.riskmonitor.engineapi.EngineApiAllowList.Condition;
 import org.riskmonitor.engineapi.EngineApiOperations.Operation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -267,8 +266,11 @@ class EngineApiSurfaceTest extends RiskMonitorTest {
 
   /** What the allow-list opens to this role for this call, judged from the table as a reader would. */
   private boolean opens(Operation operation, Actor actor, Target target) {
-    return allowList.rowsFor(operation, Set.of(actor.role())).stream().anyMatch(row ->
-        row.condition() != Condition.SELF || idFor(operation, "id", actor, target).equals(actor.userId()));
+    return allowList.rowsFor(operation, Set.of(actor.role())).stream().anyMatch(row -> switch (row.condition()) {
+      case SELF -> idFor(operation, "id", actor, target).equals(actor.userId());
+      case OWN_GROUPS -> target.userId().equals(actor.userId());
+      case NONE, TASK_PARAM, FORM_VIEW -> true;
+    });
   }
 
   private String path(Operation operation, Target target, Actor actor) {
@@ -282,8 +284,8 @@ class EngineApiSurfaceTest extends RiskMonitorTest {
         path.append(segment);
       }
     }
-    // the History tab names its task; other operations ignore the parameter
-    return path + "?taskId=" + target.taskId();
+    // the History tab names its task, Welcome the user whose groups it lists; other operations ignore them
+    return path + "?taskId=" + target.taskId() + "&member=" + target.userId();
   }
 
   private String idFor(Operation operation, String parameter, Actor actor, Target target) {

@@ -676,7 +676,10 @@ class HostileInputTest extends RiskMonitorTest {
     Map<String, String> digests = new TreeMap<>();
     for (String table : tables) {
       long[] sum = new long[2];
-      jdbc.query("SELECT * FROM " + table, (ResultSet rs) -> {
+      // refused engine API calls are recorded on purpose; every other audit entry is compared
+      String refusalsLeftOut = table.toUpperCase(Locale.ROOT).contains("RM_AUDIT_ENTRY")
+          ? " WHERE action <> 'refused-engine-api-call'" : "";
+      jdbc.query("SELECT * FROM " + table + refusalsLeftOut, (ResultSet rs) -> {
         int columns = rs.getMetaData().getColumnCount();
         StringBuilder row = new StringBuilder();
         for (int i = 1; i <= columns; i++) {

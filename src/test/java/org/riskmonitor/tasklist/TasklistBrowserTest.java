@@ -61,6 +61,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
 
   @Test
   void fromAssignmentToReviewedReport_inChinese() throws IOException, InterruptedException {
+    long auditBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM rm_audit_entry", Long.class);
     String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(0).get(0), "E_BIKE", "电动自行车").getBusinessKey();
     String today = LocalDate.now().toString();
     Path photo = file("seal.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
@@ -101,6 +102,11 @@ class TasklistBrowserTest extends RiskMonitorTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "FY-88A"));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("津骑", "确认");
     assertThat(documentLinks()).contains("seal.png");
+    // the tabs beside the form: what was done to the task, and the case's diagram
+    tab("历史");
+    tab("流程图");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg")));
+    tab("表单");
     claim();
     click(browser.findElement(By.cssSelector("input[id$='-Field_slipConfirmed']")));
     formJs("enterpriseSignatory").sendKeys("李明", Keys.TAB);
@@ -142,6 +148,9 @@ class TasklistBrowserTest extends RiskMonitorTest {
     assertThat(count("rm_test_report r JOIN rm_monitoring_case c ON c.id = r.case_id",
         "c.case_number = ? AND r.status = 'APPROVED' AND r.tested_by = 'lab1' AND r.reviewed_by = 'lab1b'", caseNumber))
         .isEqualTo(1);
+    // every call Tasklist made for these five people was on their roles' allow-list
+    assertThat(jdbc.queryForList("SELECT actor, detail FROM rm_audit_entry WHERE id > ? AND action = ?", auditBefore,
+        "refused-engine-api-call")).isEmpty();
     System.out.println("Browser test screenshots: " + shots);
   }
 
@@ -154,6 +163,11 @@ class TasklistBrowserTest extends RiskMonitorTest {
     wait.until(ExpectedConditions.elementToBeClickable(card)).findElement(By.cssSelector("h4, a, .names")).click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), caseNumber));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+  }
+
+  private void tab(String label) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[contains(@class, 'nav-tabs')]//a[normalize-space(.) = '"
+        + label + "']"))).click();
   }
 
   private void claim() {
