@@ -34,7 +34,9 @@ public class EngineApiAllowList {
     /** the query asks for the caller's own groups ({@code member=<caller>}) */
     OWN_GROUPS("own-groups"),
     /** the answer keeps only the variables the task's form names */
-    FORM_VIEW("form-view");
+    FORM_VIEW("form-view"),
+    /** the query filters and sorts by no variable but the task card's columns */
+    CARD_FILTERS("card-filters");
 
     private final String word;
 

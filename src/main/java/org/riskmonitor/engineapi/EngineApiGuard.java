@@ -91,7 +91,12 @@ public class EngineApiGuard extends OncePerRequestFilter {
         : operations.find(method, path);
     List<Row> rows = operation.map(o -> allowList.rowsFor(o, caller.roles())).orElse(List.of());
     Map<String, String> parameters = operation.map(o -> o.parameters(path)).orElse(Map.of());
-    Optional<Row> allowing = rows.stream().filter(row -> holds(row.condition(), caller, parameters, request)).findFirst();
+    boolean readsBody = operation.isPresent() && (passwordChecks.applies(operation.get().name())
+        || rows.stream().anyMatch(row -> row.condition() == Condition.CARD_FILTERS));
+    ReadBody body = readsBody ? new ReadBody(request) : null;
+    HttpServletRequest forwarded = body == null ? request : body;
+    Optional<Row> allowing = rows.stream().filter(row -> holds(row.condition(), caller, parameters, forwarded, body))
+        .findFirst();
     if (allowing.isEmpty()) {
       refusedCalls.record(caller.userId(), method, uri, operation.map(Operation::name).orElse(null), parameters);
       refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
@@ -100,7 +105,6 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     if (passwordChecks.applies(operation.get().name())) {
-      ReadBody body = new ReadBody(request);
       Optional<String> refusal = passwordChecks.refusal(operation.get().name(), caller.userId(), body.bytes());
       if (refusal.isPresent()) {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
@@ -113,7 +117,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
       narrowToForm(request, response, chain, parameters.get("id"));
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(forwarded, response);
   }
 
   /** {@code /engine/default/task} is {@code /task}; another engine's name matches no operation. */
@@ -168,8 +172,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
   }
 
   private static boolean holds(Condition condition, Caller caller, Map<String, String> parameters,
-                               HttpServletRequest request) {
+                               HttpServletRequest request, ReadBody body) {
     return switch (condition) {
+      case CARD_FILTERS -> CardFilters.hold(request, body == null ? new byte[0] : body.bytes());
       case NONE, FORM_VIEW -> true;
       case SELF -> caller.userId().equals(parameters.get("id"));
       case TASK_PARAM -> request.getParameter("taskId") != null && !request.getParameter("taskId").isBlank();

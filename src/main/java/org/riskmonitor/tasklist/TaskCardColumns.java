@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskCardColumns extends AbstractProcessEnginePlugin {
 
-  static final List<String> COLUMNS = List.of("caseNumber", "enterpriseName", "productName", "phaseName", "riskLevelName");
+  public static final List<String> COLUMNS = List.of("caseNumber", "enterpriseName", "productName", "phaseName", "riskLevelName");
 
   private final ObjectProvider<TaskCreation> others;
 

@@ -138,6 +138,47 @@ class EngineApiFindingsTest extends RiskMonitorTest {
   }
 
   @Test
+  void taskQueries_filterOnlyByTheCardsColumns_soNoHiddenVariableCanBeGuessed() {
+    String guess = "{\"processVariables\": [{\"name\": \"expertOptions\", \"operator\": \"like\", \"value\": \"%expert1%\"}]}";
+    assertThat(call("enterprise1", HttpMethod.POST, "/engine-rest/task", guess).getStatusCode().value()).isEqualTo(403);
+    assertThat(call("enterprise1", HttpMethod.POST, "/engine-rest/task/count",
+        "{\"orQueries\": [{\"taskVariables\": [{\"name\": \"riskLevel\", \"operator\": \"eq\", \"value\": \"HIGH\"}]}]}")
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(call("enterprise1", HttpMethod.POST, "/engine-rest/task",
+        "{\"sorting\": [{\"sortBy\": \"processVariable\", \"sortOrder\": \"asc\", "
+            + "\"parameters\": {\"variable\": \"expertOptions\", \"type\": \"String\"}}]}").getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(call("enterprise1", HttpMethod.GET, "/engine-rest/task?processVariables=expertOptions_like_%25expert%25", null)
+        .getStatusCode().value()).isEqualTo(403);
+    String mine = engine.getFilterService().createFilterQuery().filterName(org.riskmonitor.tasklist.TaskFilters.MINE)
+        .singleResult().getId();
+    assertThat(call("enterprise1", HttpMethod.POST, "/engine-rest/filter/" + mine + "/list", guess).getStatusCode().value())
+        .isEqualTo(403);
+
+    // the card's own columns stay searchable, as Tasklist's search offers them
+    ResponseEntity<String> byCase = call("enterprise1", HttpMethod.POST, "/engine-rest/task",
+        "{\"taskVariables\": [{\"name\": \"caseNumber\", \"operator\": \"eq\", \"value\": \"" + caseNumber + "\"}]}");
+    assertThat(byCase.getStatusCode().value()).isEqualTo(200);
+    assertThat(byCase.getBody()).contains(evidenceTask.getId());
+    assertThat(call("enterprise1", HttpMethod.GET, "/engine-rest/task?taskVariables=caseNumber_eq_" + caseNumber, null)
+        .getBody()).contains(evidenceTask.getId());
+    // the regulator's staff search every variable
+    assertThat(call("coordinator", HttpMethod.POST, "/engine-rest/task", guess).getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void aUserInNoRoleReachesNothing() {
+    String userId = "norole" + System.nanoTime() % 100000;
+    User user = engine.getIdentityService().newUser(userId);
+    user.setPassword("No-Role-Yet-2026!");
+    engine.getIdentityService().saveUser(user);
+    for (String path : List.of("/engine-rest/task", "/engine-rest/filter", "/engine-rest/process-definition")) {
+      assertThat(call(userId, "No-Role-Yet-2026!", HttpMethod.GET, path, null).getStatusCode().value()).as(path)
+          .isEqualTo(403);
+    }
+  }
+
+  @Test
   void commentsAndAttachments_areClosedToEveryoneButAdministrators() {
     Comment comment = engine.getTaskService().createComment(evidenceTask.getId(), evidenceTask.getProcessInstanceId(),
         "仅管理员 administrators only");
