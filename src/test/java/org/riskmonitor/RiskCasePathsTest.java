@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -244,13 +245,16 @@ class RiskCasePathsTest extends RiskMonitorTest {
     }
   }
 
-  /** Runs the reminder and escalation timers of a task, leaving its interrupting ones alone. */
+  /** Runs the reminder and escalation timers of a task (its timeout listeners), leaving its interrupting ones alone. */
   private void fireDeadlineTimers(Task task) {
-    String timer = "Timer_" + task.getTaskDefinitionKey().replace("Task_", "");
+    Set<String> listenerTimers = engine.getManagementService().createJobDefinitionQuery()
+        .activityIdIn(task.getTaskDefinitionKey()).jobType("timer-task-listener").list().stream()
+        .map(JobDefinition::getId).collect(Collectors.toSet());
+    assertThat(listenerTimers).as(task.getName() + " has its reminder").isNotEmpty();
     for (int round = 0; round < 3; round++) {
-      for (String activity : List.of(timer + "Reminder", timer + "Escalation")) {
-        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
-            .activityId(activity).list()) {
+      for (Job job : engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
+          .activityId(task.getTaskDefinitionKey()).timers().list()) {
+        if (listenerTimers.contains(job.getJobDefinitionId())) {
           engine.getManagementService().executeJob(job.getId());
         }
       }

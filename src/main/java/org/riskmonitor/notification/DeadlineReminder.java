@@ -1,13 +1,12 @@
 package org.riskmonitor.notification;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** The reminder timer on a task fired: mail its people that the deadline is near. */
+/** A task's reminder timer fired (a timeout listener on the task): mail its people that the deadline is near. */
 @Component("deadlineReminder")
-public class DeadlineReminder implements ExecutionListener {
+public class DeadlineReminder implements TaskListener {
 
   private final Notifier notifier;
   private final TaskMail mail;
@@ -18,15 +17,11 @@ public class DeadlineReminder implements ExecutionListener {
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    Task task = mail.taskTimedBy(execution);
-    if (task == null) {
-      return;
-    }
-    Object caseNumber = execution.getVariable("caseNumber");
-    notifier.send(task.getId(), "REMINDER", mail.peopleOf(task),
+  public void notify(DelegateTask task) {
+    Object caseNumber = task.getVariable("caseNumber");
+    notifier.send(task.getId(), "REMINDER", mail.peopleOf(task.getAssignee(), task.getCandidates()),
         mail.subject("即将到期", "Due soon", task.getName(), caseNumber),
         mail.body("以下待办即将到期，请及时办理。", "This task is due soon.", task.getName(), caseNumber,
-            execution.getVariable("enterpriseName"), task.getDueDate()));
+            task.getVariable("enterpriseName"), task.getDueDate()));
   }
 }

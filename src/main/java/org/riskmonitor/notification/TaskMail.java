@@ -6,12 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +15,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskMail {
 
-  private final TaskService taskService;
   private final IdentityService identityService;
 
-  public TaskMail(TaskService taskService, IdentityService identityService) {
-    this.taskService = taskService;
+  public TaskMail(IdentityService identityService) {
     this.identityService = identityService;
   }
 
@@ -44,13 +38,6 @@ public class TaskMail {
     return people;
   }
 
-  /** The people of a task already stored (for timers firing on it later). */
-  public Set<String> peopleOf(Task task) {
-    List<IdentityLink> candidates = SystemContext.withoutAuthorization(() -> taskService.getIdentityLinksForTask(task.getId())
-        .stream().filter(link -> "candidate".equals(link.getType())).toList());
-    return peopleOf(task.getAssignee(), candidates);
-  }
-
   public List<String> members(String groupId) {
     return SystemContext.withoutAuthorization(() -> new ArrayList<>(identityService.createUserQuery().memberOfGroup(groupId)
         .list().stream().map(User::getId).toList()));
@@ -67,12 +54,5 @@ public class TaskMail {
         + "任务 Task: " + taskName + "\n"
         + "期限 Due: " + due + "\n\n"
         + "请登录待办任务处理 Please open Tasklist: /camunda/app/tasklist/\n";
-  }
-
-  /** The open task a fired boundary timer is attached to, or null when it has been completed meanwhile. */
-  public Task taskTimedBy(DelegateExecution timerExecution) {
-    String taskKey = ((BoundaryEvent) timerExecution.getBpmnModelElementInstance()).getAttachedTo().getId();
-    return SystemContext.withoutAuthorization(() -> taskService.createTaskQuery()
-        .processInstanceId(timerExecution.getProcessInstanceId()).taskDefinitionKey(taskKey).singleResult());
   }
 }

@@ -34,8 +34,11 @@ class TwoNodesIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(TwoNodesIT.class);
   private static final int CASES = 30;
-  private static final List<String> JOBS = List.of("Timer_AssignSamplingReminder", "ServiceTask_IssueConformityNotice",
-      "Timer_CloseCaseReminder");
+  /** The reminders are timeout listeners of their tasks, named in their job definition's configuration. */
+  private static final String ASSIGN_REMINDER = "Task_AssignSampling$taskListener~Timer_AssignSamplingReminder";
+  private static final String CLOSE_REMINDER = "Task_CloseCase$taskListener~Timer_CloseCaseReminder";
+  private static final String NOTICE = "ServiceTask_IssueConformityNotice";
+  private static final List<String> JOBS = List.of(ASSIGN_REMINDER, NOTICE, CLOSE_REMINDER);
   private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
   /** Job log states (Camunda's JobState). */
   private static final int FAILED = 1;
@@ -59,12 +62,12 @@ class TwoNodesIT {
             cases.add(CaseClient.open(nodes.get(i % 2), i % 2));
           }
 
-          makeDue(nodes.get(0), "Timer_AssignSamplingReminder");
-          awaitJobsDone(database, "Timer_AssignSamplingReminder");
+          makeDue(nodes.get(0), ASSIGN_REMINDER);
+          awaitJobsDone(database, ASSIGN_REMINDER);
           onTheOtherNode(nodes, cases, "Task_CloseCase");
-          awaitJobsDone(database, "ServiceTask_IssueConformityNotice");
-          makeDue(nodes.get(1), "Timer_CloseCaseReminder");
-          awaitJobsDone(database, "Timer_CloseCaseReminder");
+          awaitJobsDone(database, NOTICE);
+          makeDue(nodes.get(1), CLOSE_REMINDER);
+          awaitJobsDone(database, CLOSE_REMINDER);
           onTheOtherNode(nodes, cases, null);
         }
       }
@@ -77,9 +80,9 @@ class TwoNodesIT {
       assertThat(jobsByNode.values()).allMatch(jobs -> jobs > 0);
       assertThat(jobsByNode.values().stream().mapToLong(Long::longValue).sum()).isEqualTo((long) JOBS.size() * CASES);
       assertThat(database.count("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = ?", FAILED)).as("failed jobs").isZero();
-      for (String activity : JOBS) {
-        assertThat(database.jdbc().queryForList("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE ACT_ID_ = ? AND JOB_STATE_ = ? "
-            + "GROUP BY JOB_ID_", Long.class, activity, SUCCESSFUL)).as(activity + " runs per job")
+      for (String job : JOBS) {
+        assertThat(database.jdbc().queryForList("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE " + JOB + " AND JOB_STATE_ = ? "
+            + "GROUP BY JOB_ID_", Long.class, job, job, SUCCESSFUL)).as(job + " runs per job")
             .hasSize(CASES).containsOnly(1L);
       }
 
@@ -108,21 +111,33 @@ class TwoNodesIT {
     }
   }
 
-  /** An administrator moves the timers' due dates to now, as Cockpit would: both nodes' executors see them. */
-  private static void makeDue(Rest rest, String activity) throws Exception {
+  /** A job named by its activity (a service task) or by its job definition's configuration (a task's timer). */
+  private static final String JOB = "(ACT_ID_ = ? OR JOB_DEF_CONFIGURATION_ = ?)";
+
+  /** An administrator moves a reminder's due dates to now, as Cockpit would: both nodes' executors see them. */
+  private static void makeDue(Rest rest, String reminder) throws Exception {
     String now = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(1).format(REST_DATE);
-    JsonNode jobs = rest.get(Rest.ADMIN, "/engine-rest/job?timers=true&activityId=" + activity);
+    String task = reminder.substring(0, reminder.indexOf('$'));
+    String definition = null;
+    for (JsonNode candidate : rest.get(Rest.ADMIN, "/engine-rest/job-definition?activityIdIn=" + task
+        + "&jobType=timer-task-listener")) {
+      if (reminder.equals(candidate.path("jobConfiguration").asText())) {
+        definition = candidate.path("id").asText();
+      }
+    }
+    assertThat(definition).as("job definition of " + reminder).isNotNull();
+    JsonNode jobs = rest.get(Rest.ADMIN, "/engine-rest/job?timers=true&jobDefinitionId=" + definition);
     assertThat(jobs).hasSize(CASES);
     for (JsonNode job : jobs) {
       rest.put(Rest.ADMIN, "/engine-rest/job/" + job.path("id").asText() + "/duedate", Map.of("duedate", now));
     }
   }
 
-  private static void awaitJobsDone(TestDatabase database, String activity) throws InterruptedException {
+  private static void awaitJobsDone(TestDatabase database, String job) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (database.count("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE ACT_ID_ = ? AND JOB_STATE_ = ?", activity, SUCCESSFUL)
+    while (database.count("SELECT COUNT(*) FROM ACT_HI_JOB_LOG WHERE " + JOB + " AND JOB_STATE_ = ?", job, job, SUCCESSFUL)
         < CASES) {
-      assertThat(System.nanoTime()).as(activity + " jobs still pending").isLessThan(deadline);
+      assertThat(System.nanoTime()).as(job + " jobs still pending").isLessThan(deadline);
       Thread.sleep(250);
     }
   }
