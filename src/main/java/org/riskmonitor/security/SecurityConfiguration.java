@@ -1,6 +1,7 @@
 package org.riskmonitor.security;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,10 +11,27 @@ public class SecurityConfiguration {
 
   /** Camunda's REST API, ours and our pages answer only to an authenticated user. */
   @Bean
-  public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine) {
-    FilterRegistrationBean<RequestAuthentication> registration = new FilterRegistrationBean<>(new RequestAuthentication(engine));
+  public LoginThrottle loginThrottle(ProcessEngine engine) {
+    return new LoginThrottle(engine);
+  }
+
+  @Bean
+  public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine,
+                                                                             LoginThrottle throttle) {
+    FilterRegistrationBean<RequestAuthentication> registration =
+        new FilterRegistrationBean<>(new RequestAuthentication(engine, throttle));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/manage/*", "/dashboard", "/dashboard/*");
     registration.setName("riskmonitorRequestAuthentication");
+    return registration;
+  }
+
+  /** The webapps' login form: a user refused for failed logins is told why (see {@link WebappLoginRefusal}). */
+  @Bean
+  public FilterRegistrationBean<WebappLoginRefusal> webappLoginRefusal(LoginThrottle throttle,
+      @Value("${camunda.bpm.webapp.application-path}") String webappPath) {
+    FilterRegistrationBean<WebappLoginRefusal> registration = new FilterRegistrationBean<>(new WebappLoginRefusal(throttle));
+    registration.addUrlPatterns(webappPath + "/api/admin/auth/user/*");
+    registration.setName("riskmonitorWebappLoginRefusal");
     return registration;
   }
 }
