@@ -29,6 +29,8 @@ public class LoginThrottle {
 
   /** Unknown ids remembered at most; the oldest are forgotten first. */
   private static final int UNKNOWN_IDS_KEPT = 10_000;
+  /** The engine's user ids are at most this long: a longer one is no one's, nothing to hide or keep. */
+  private static final int MAX_USER_ID = 64;
 
   /** Why a login is refused before its password is looked at. */
   public record Refusal(int status, long secondsToWait, String message) {
@@ -60,7 +62,7 @@ public class LoginThrottle {
 
   /** Why the engine refuses this user's login now whatever the password, or null if it checks it. */
   public Refusal refusal(String userId) {
-    if (userId == null || userId.isEmpty()) {
+    if (userId == null || userId.isEmpty() || userId.length() > MAX_USER_ID) {
       return null;
     }
     long now = ClockUtil.getCurrentTime().getTime();

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -146,14 +150,23 @@ class LoginMessageTest extends RiskMonitorTest {
         String.class);
   }
 
-  /** A user of its own per test, a sampler (Tasklist users), with a password the policy accepts. */
+  /**
+   * A user of its own per test, with a password the policy accepts, allowed into Tasklist by a grant
+   * of its own: in no group, so no case is ever assigned to it.
+   */
   private String newUser() {
     IdentityService identity = engine.getIdentityService();
     String id = "loginprobe" + USERS.incrementAndGet();
     User user = identity.newUser(id);
     user.setPassword(PASSWORD);
     identity.saveUser(user);
-    identity.createMembership(id, Roles.SAMPLERS);
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    Authorization tasklist = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    tasklist.setUserId(id);
+    tasklist.setResource(Resources.APPLICATION);
+    tasklist.setResourceId("tasklist");
+    tasklist.addPermission(Permissions.ACCESS);
+    authorizations.saveAuthorization(tasklist);
     return id;
   }
 }
