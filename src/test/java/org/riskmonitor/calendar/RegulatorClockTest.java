@@ -29,8 +29,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The server's zone does not matter: with the JVM in UTC (behind Beijing) or in Pacific/Kiritimati
  * (UTC+14, ahead of it), a case opened at 07:00 Tianjin time on the last working day before the
  * National Day week is dated that day, its deadlines fall on Beijing working days at the end of the
- * office day, its reminder and escalation at the start of one, and the objection window ends 15
- * days later at 17:30 Beijing time. The whole suite runs with the JVM in UTC (see the pom).
+ * office day, its reminder and escalation at the start of one; the objection window ends 15 days
+ * later at 17:30 Beijing time, correction 60 and re-inspection 75 days later. The whole suite runs
+ * with the JVM in UTC (see the pom).
  */
 class RegulatorClockTest extends RiskMonitorTest {
 
@@ -99,6 +100,17 @@ class RegulatorClockTest extends RiskMonitorTest {
     assertThat(jdbc.queryForObject("SELECT n.objection_deadline FROM rm_result_notice n JOIN rm_monitoring_case c "
         + "ON c.id = n.case_id WHERE c.case_number = ?", LocalDateTime.class, caseNumber))
         .isEqualTo(LocalDateTime.of(2026, 10, 15, 17, 30));
+
+    // no objection; the remediation order of the same morning: correction within 60 days,
+    // re-inspection by day 75
+    walker.advanceTo(caseNumber, "Task_SubmitRemediationEvidence", Route.remediated());
+    Task evidence = walker.openTask(caseNumber);
+    assertThat(evidence.getTaskDefinitionKey()).isEqualTo("Task_SubmitRemediationEvidence");
+    assertThat(timer(evidence, "Timer_CorrectionDeadline").getDuedate()).isEqualTo(beijing(2026, 11, 29, 17, 30));
+    assertThat(engine.getRuntimeService().getVariables(evidence.getProcessInstanceId()))
+        .containsEntry("correctionDeadlineText", "2026-11-29")
+        .containsEntry("reinspectionDeadline", beijing(2026, 12, 14, 17, 30))
+        .containsEntry("reinspectionDeadlineText", "2026-12-14");
   }
 
   private Job timer(Task task, String activityId) {
