@@ -33,7 +33,8 @@ public final class SubmittedForm {
   private final Consumer<Map<String, Object>> onAccepted;
   private final List<String> problems = new ArrayList<>();
 
-  SubmittedForm(VariableScope values, Map<String, FieldSpec> fields, ZoneId zone, Consumer<Map<String, Object>> onAccepted) {
+  SubmittedForm(VariableScope values, Map<String, FieldSpec> fields, ZoneId zone,
+                Consumer<Map<String, Object>> onAccepted) {
     this.values = values;
     this.fields = fields;
     this.zone = zone;
