@@ -1,4 +1,4 @@
-// Loaded by Tasklist, Cockpit and Admin (customScripts in their config.js): the footer names Risk
+// Loaded by Tasklist, Cockpit, Admin and Welcome (customScripts in their config.js): the footer names Risk
 // Monitor and its version (the Maven project version, filled in by the build) before Camunda's own.
 const VERSION = '@project.version@';
 const MARK = 'riskmonitor-version';

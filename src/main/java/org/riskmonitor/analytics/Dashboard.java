@@ -71,12 +71,12 @@ public class Dashboard {
   public Dashboard(AnalyticsMapper mapper, ObjectMapper json, RegulatorClock clock) {
     this.mapper = mapper;
     this.json = json;
+    this.clock = clock;
     BpmnModelInstance riskCase = model(DIAGRAM);
     this.phaseOrder = riskCase.getModelElementsByType(SubProcess.class).stream().map(SubProcess::getId).toList();
     for (BpmnModelInstance model : List.of(riskCase, model(LAB_TEST_DIAGRAM))) {
       model.getModelElementsByType(FlowNode.class).forEach(node -> names.put(node.getId(), node.getName()));
     }
-    this.clock = clock;
   }
 
   public View forPeriod(LocalDate from, LocalDate to, CaseFilter filter) {

@@ -9,13 +9,14 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
 
 /**
  * Tells a user whom the engine is refusing because of failed logins why, before their password is
- * checked: during the delay after a failed login (3 s, doubling, at most 60 s) how long to wait, and
- * after too many failures (10) that the account is locked and the administrator must unlock it. The
- * engine does not check the password during the delay or the lock either, so nothing is learned
- * about the password here, and no attempt is counted.
+ * checked: during the delay after a failed login (here 3 s, doubling, at most 60 s) how long to
+ * wait, and after too many failures (here 10) that the account is locked and the administrator must
+ * unlock it. The engine does not check the password during the delay or the lock either, so nothing
+ * is learned about the password here, and no attempt is counted.
  *
  * <p>An id that is no user gets the same answers: its failed logins are delayed and locked here in
  * the same way (in this node's memory), so a second try does not reveal which ids exist.
@@ -99,7 +100,7 @@ public class LoginThrottle {
     }
     if (lockedUntil > now) {
       long seconds = (lockedUntil - now + 999) / 1000;
-      return new Refusal(429, seconds, "上次登录失败，请等待" + seconds + "秒后再试。"
+      return new Refusal(HttpStatus.TOO_MANY_REQUESTS.value(), seconds, "上次登录失败，请等待" + seconds + "秒后再试。"
           + " The last login failed: please wait " + seconds + " seconds and try again.");
     }
     return null;

@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class SecurityConfiguration {
 
-  /** Camunda's REST API, ours and our pages answer only to an authenticated user. */
   @Bean
   public LoginThrottle loginThrottle(ProcessEngine engine) {
     return new LoginThrottle(engine);
   }
 
+  /** Camunda's REST API, ours and our pages answer only to an authenticated user. */
   @Bean
   public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine,
                                                                              LoginThrottle throttle) {

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What our users see around the webapps, in a real Chromium: no Camunda end-of-life banner in
- * Tasklist, Cockpit or Admin, a footer naming Risk Monitor and its version, and on Tasklist's login
+ * Tasklist, Cockpit, Welcome or Admin, a footer naming Risk Monitor and its version, and on Tasklist's login
  * page the reason a correct password is refused after a mistyped one. Screenshots go to
  * target/screenshots/.
  */
@@ -60,6 +60,10 @@ class WebappsHeaderBrowserTest extends RiskMonitorTest {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header]")));
     assertOurHeaderAndFooter();
     chromium.shoot("cockpit-header");
+
+    browser.get("http://localhost:" + port + "/camunda/app/welcome/");
+    assertOurHeaderAndFooter();
+    chromium.shoot("welcome-header");
 
     // Admin, not granted to coordinators: its login page
     browser.manage().deleteAllCookies();

@@ -33,7 +33,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // the footer names Risk Monitor and its version (static/riskmonitor/webapps.js, served at the root)
+  // the footer names Risk Monitor and its version: static/riskmonitor/webapps.js, served at the root
+  // (a script's path is taken from /camunda/app/<this app>/)
   customScripts: ['../../../riskmonitor/webapps'],
   // requireJsConfig: {
   //   // AngularJS module names
