@@ -25,7 +25,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.closure.Outcome;
 import org.riskmonitor.risk.RiskLevel;
 import org.springframework.core.io.ClassPathResource;
@@ -66,10 +66,12 @@ public class Dashboard {
   private final ObjectMapper json;
   private final List<String> phaseOrder;
   private final Map<String, String> names = new HashMap<>();
+  private final RegulatorClock clock;
 
-  public Dashboard(AnalyticsMapper mapper, ObjectMapper json) {
+  public Dashboard(AnalyticsMapper mapper, ObjectMapper json, RegulatorClock clock) {
     this.mapper = mapper;
     this.json = json;
+    this.clock = clock;
     BpmnModelInstance riskCase = model(DIAGRAM);
     this.phaseOrder = riskCase.getModelElementsByType(SubProcess.class).stream().map(SubProcess::getId).toList();
     for (BpmnModelInstance model : List.of(riskCase, model(LAB_TEST_DIAGRAM))) {
@@ -80,7 +82,7 @@ public class Dashboard {
   public View forPeriod(LocalDate from, LocalDate to, CaseFilter filter) {
     LocalDateTime start = from.atStartOfDay();
     LocalDateTime end = to.atStartOfDay();
-    LocalDateTime now = CaseFiles.now();
+    LocalDateTime now = clock.now();
     List<CycleTime> phases = phases(start, end, filter);
     List<StepTime> steps = steps(start, end, filter);
     Map<Dimension, List<Breakdown>> breakdowns = new EnumMap<>(Dimension.class);
@@ -241,7 +243,7 @@ public class Dashboard {
               hours(t.mean()), hours(t.medianWaiting()), hours(t.medianWorking()),
               t.onTimeShare() < 0 ? "" : t.onTimeShare())).toList());
       case "open-work" -> new Table(name, List.of("编号 Id", "阶段 Phase", "在办 Open", "7天内 Up to 7 days",
-          "8–30天 8–30 days", "31–90天 31–90 days", "90天以上 Over 90 days"), openWork(CaseFiles.now(), filter)
+          "8–30天 8–30 days", "31–90天 31–90 days", "90天以上 Over 90 days"), openWork(clock.now(), filter)
           .stream().map(o -> List.<Object>of(o.activityId(), o.name(), o.openCases(), o.upTo7(), o.upTo30(),
               o.upTo90(), o.over90())).toList());
       case "months" -> new Table(name, List.of("月份 Month", "立案 Opened", "结案 Closed",

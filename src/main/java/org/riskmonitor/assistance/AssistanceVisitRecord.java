@@ -1,6 +1,7 @@
 package org.riskmonitor.assistance;
 
 import java.util.EnumSet;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.document.AttachedDocuments;
 import org.riskmonitor.document.DocumentKind;
 import java.time.LocalDate;
@@ -33,13 +34,16 @@ public class AssistanceVisitRecord implements TaskListener {
   private final AssistanceMapper mapper;
   private final CaseFiles cases;
   private final DueDates dueDates;
+  private final RegulatorClock clock;
 
-  public AssistanceVisitRecord(AttachedDocuments attachments, FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates) {
+  public AssistanceVisitRecord(AttachedDocuments attachments, FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates,
+                               RegulatorClock clock) {
     this.attachments = attachments;
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.dueDates = dueDates;
+    this.clock = clock;
   }
 
   @Override
@@ -64,7 +68,7 @@ public class AssistanceVisitRecord implements TaskListener {
 
     long caseId = cases.idOf(task);
     long visitId = ((Number) task.getVariable("visitId")).longValue();
-    if (mapper.recordVisit(visitId, visitedOn, summary, CaseFiles.now()) != 1) {
+    if (mapper.recordVisit(visitId, visitedOn, summary, clock.now()) != 1) {
       throw new FormRefusal("帮扶情况已记录 The visit was already recorded");
     }
     if (held) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,9 +18,11 @@ public class AuditTrail {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AuditMapper mapper;
+  private final RegulatorClock clock;
 
-  public AuditTrail(AuditMapper mapper) {
+  public AuditTrail(AuditMapper mapper, RegulatorClock clock) {
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   public void record(Long caseId, String action, String actor, Map<String, ?> detail) {
@@ -30,7 +32,7 @@ public class AuditTrail {
     } catch (JsonProcessingException e) {
       text = String.valueOf(detail);
     }
-    mapper.insert(caseId, action, actor, CaseFiles.now(), text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) : text);
+    mapper.insert(caseId, action, actor, clock.now(), text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) : text);
   }
 
   public List<AuditEntry> ofCase(long caseId) {

@@ -1,35 +1,35 @@
 package org.riskmonitor.calendar;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
  * Due dates for BPMN expressions: {@code ${dueDates.step('decide-objection')}} takes the step's
- * configured length (see {@link DeadlineRules}). Time is the engine's clock, so tests that move
- * the clock move deadlines too. A deadline falls at the end of the office day; working days
- * follow the public-holiday calendar.
+ * configured length (see {@link DeadlineRules}). Days are the regulator's days and time is the
+ * engine's clock ({@link RegulatorClock}). A deadline falls at the end of the office day
+ * ({@link OfficeHours}); working days follow the public-holiday calendar.
  */
 @Component("dueDates")
 public class DueDates {
 
-  static final LocalTime END_OF_OFFICE_DAY = LocalTime.of(17, 30);
-  static final LocalTime START_OF_OFFICE_DAY = LocalTime.of(9, 0);
   private static final Pattern LENGTH = Pattern.compile("(\\d{1,3})(WD|D)");
+  /** A timer cycle's start with its offset: the engine would read a bare local time in the server's zone. */
+  private static final DateTimeFormatter CYCLE_START = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
-  private final ZoneId zone = ZoneId.systemDefault();
   private final WorkingDayCalendar calendar;
   private final DeadlineRules rules;
+  private final OfficeHours officeHours;
+  private final RegulatorClock clock;
 
-  public DueDates(WorkingDayCalendar calendar, DeadlineRules rules) {
+  public DueDates(WorkingDayCalendar calendar, DeadlineRules rules, OfficeHours officeHours, RegulatorClock clock) {
     this.calendar = calendar;
     this.rules = rules;
+    this.officeHours = officeHours;
+    this.clock = clock;
   }
 
   /** The deadline of a step, named by its form, from now. */
@@ -54,7 +54,7 @@ public class DueDates {
     while (!calendar.isWorkingDay(day)) {
       day = day.minusDays(1);
     }
-    return Date.from(day.atTime(START_OF_OFFICE_DAY).atZone(zone).toInstant());
+    return clock.date(day.atTime(officeHours.start()));
   }
 
   /**
@@ -63,7 +63,7 @@ public class DueDates {
    */
   public String escalation(Date due) {
     LocalDate first = calendar.addWorkingDays(toLocalDate(due), 1);
-    return "R2/" + first.atTime(START_OF_OFFICE_DAY) + ":00/P2D";
+    return "R2/" + first.atTime(officeHours.start()).atZone(clock.getZone()).format(CYCLE_START) + "/P2D";
   }
 
   public Date calendarDays(int days) {
@@ -71,18 +71,18 @@ public class DueDates {
   }
 
   public LocalDate today() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone).toLocalDate();
+    return clock.today();
   }
 
   public Date now() {
-    return ClockUtil.getCurrentTime();
+    return Date.from(clock.instant());
   }
 
   public LocalDate toLocalDate(Date date) {
-    return LocalDateTime.ofInstant(date.toInstant(), zone).toLocalDate();
+    return clock.local(date).toLocalDate();
   }
 
   private Date endOfOfficeDay(LocalDate day) {
-    return Date.from(day.atTime(END_OF_OFFICE_DAY).atZone(zone).toInstant());
+    return clock.date(day.atTime(officeHours.end()));
   }
 }

@@ -1,10 +1,9 @@
 package org.riskmonitor.cases;
 
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Service;
 
@@ -16,14 +15,16 @@ public class CaseFiles {
   public static final String CASE_ID = "caseId";
 
   private final CaseMapper mapper;
+  private final RegulatorClock clock;
 
-  public CaseFiles(CaseMapper mapper) {
+  public CaseFiles(CaseMapper mapper, RegulatorClock clock) {
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   public MonitoringCase open(long enterpriseId, String productKind, String productName, Venue venue,
                              String planNumber, String processInstanceId, String openedBy) {
-    LocalDateTime now = now();
+    LocalDateTime now = clock.now();
     MonitoringCase draft = new MonitoringCase(null, null, processInstanceId, enterpriseId,
         productKind, productName, venue.name(), planNumber, null, null, null, null, openedBy, now);
     GeneratedId key = new GeneratedId();
@@ -63,10 +64,5 @@ public class CaseFiles {
 
   public void setRiskLevel(long caseId, String riskLevel) {
     mapper.setRiskLevel(caseId, riskLevel);
-  }
-
-  /** The engine's clock, so tests that move it date our records consistently with history. */
-  public static LocalDateTime now() {
-    return LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
   }
 }

@@ -2,6 +2,7 @@ package org.riskmonitor.closure;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
@@ -16,12 +17,15 @@ public class CaseClosing implements TaskListener {
   private final ClosureMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
+  private final RegulatorClock clock;
 
-  public CaseClosing(FormDefinitions forms, ClosureMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public CaseClosing(FormDefinitions forms, ClosureMapper mapper, CaseFiles cases, CurrentUser currentUser,
+                     RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @Override
@@ -30,6 +34,6 @@ public class CaseClosing implements TaskListener {
     String summary = form.text("closureSummary");
     form.verify();
     Outcome outcome = Outcome.valueOf((String) task.getVariable("closureOutcome"));
-    mapper.insert(cases.idOf(task), outcome.name(), outcome.listEntry().name(), summary, currentUser.id(), CaseFiles.now());
+    mapper.insert(cases.idOf(task), outcome.name(), outcome.listEntry().name(), summary, currentUser.id(), clock.now());
   }
 }

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Service;
 
@@ -14,15 +14,17 @@ import org.springframework.stereotype.Service;
 public class DocumentStore {
 
   private final DocumentMapper mapper;
+  private final RegulatorClock clock;
 
-  public DocumentStore(DocumentMapper mapper) {
+  public DocumentStore(DocumentMapper mapper, RegulatorClock clock) {
     this.mapper = mapper;
+    this.clock = clock;
   }
 
   public CaseDocument store(long caseId, String kind, String fileName, String contentType, byte[] content,
                             String createdBy) {
     CaseDocument document = new CaseDocument(null, caseId, kind, fileName, contentType, content.length,
-        sha256(content), createdBy, CaseFiles.now());
+        sha256(content), createdBy, clock.now());
     GeneratedId key = new GeneratedId();
     mapper.insert(document, content, key);
     return new CaseDocument(key.getId(), caseId, kind, fileName, contentType, content.length, document.sha256(),

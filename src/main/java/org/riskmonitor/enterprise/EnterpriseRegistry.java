@@ -1,10 +1,10 @@
 package org.riskmonitor.enterprise;
 
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.form.FormRefusal;
 import org.riskmonitor.form.TextRules;
 import org.riskmonitor.persistence.GeneratedId;
@@ -17,10 +17,12 @@ public class EnterpriseRegistry {
 
   private final EnterpriseMapper mapper;
   private final IdentityService identityService;
+  private final RegulatorClock clock;
 
-  public EnterpriseRegistry(EnterpriseMapper mapper, IdentityService identityService) {
+  public EnterpriseRegistry(EnterpriseMapper mapper, IdentityService identityService, RegulatorClock clock) {
     this.mapper = mapper;
     this.identityService = identityService;
+    this.clock = clock;
   }
 
   public Enterprise byUscc(String uscc) {
@@ -75,7 +77,7 @@ public class EnterpriseRegistry {
     }
     Enterprise enterprise = new Enterprise(null, uscc, name, address, districtCode, industrialCluster, groupIdFor(uscc));
     GeneratedId key = new GeneratedId();
-    mapper.insert(enterprise, verdict == Uscc.Verdict.VALID ? null : usccCheckOverriddenBy, LocalDateTime.now(), key);
+    mapper.insert(enterprise, verdict == Uscc.Verdict.VALID ? null : usccCheckOverriddenBy, clock.now(), key);
     if (identityService.createGroupQuery().groupId(enterprise.groupId()).singleResult() == null) {
       Group group = identityService.newGroup(enterprise.groupId());
       group.setName(name);

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.riskmonitor.audit.AuditTrail;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.enterprise.Enterprise;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
@@ -37,15 +37,17 @@ public class ExpertPool {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final AuditTrail audit;
+  private final RegulatorClock clock;
 
   public ExpertPool(ExpertMapper mapper, EnterpriseRegistry enterprises, Catalogue catalogue, TaskService taskService,
-                    IdentityService identityService, AuditTrail audit) {
+                    IdentityService identityService, AuditTrail audit, RegulatorClock clock) {
     this.mapper = mapper;
     this.enterprises = enterprises;
     this.catalogue = catalogue;
     this.taskService = taskService;
     this.identityService = identityService;
     this.audit = audit;
+    this.clock = clock;
   }
 
   public Expert byId(String userId) {
@@ -121,7 +123,7 @@ public class ExpertPool {
     if (!problems.isEmpty()) {
       throw new FormRefusal(problems);
     }
-    mapper.insertConflict(expert.userId(), enterprise.id(), CaseFiles.now(), declaredBy, why);
+    mapper.insertConflict(expert.userId(), enterprise.id(), clock.now(), declaredBy, why);
     audit.record(null, "declare-conflict", declaredBy,
         Map.of("expert", expert.userId(), "uscc", enterprise.uscc(), "reason", why));
   }

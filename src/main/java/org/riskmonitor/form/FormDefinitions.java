@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,10 +44,13 @@ public class FormDefinitions {
   private final Map<String, Set<String>> shownByForm = new HashMap<>();
   private final AuditTrail audit;
   private final CurrentUser currentUser;
+  /** The regulator's clock (calendar's RegulatorClock; a plain Clock here, as calendar depends on form). */
+  private final Clock clock;
 
-  public FormDefinitions(AuditTrail audit, CurrentUser currentUser) throws IOException {
+  public FormDefinitions(AuditTrail audit, CurrentUser currentUser, Clock clock) throws IOException {
     this.audit = audit;
     this.currentUser = currentUser;
+    this.clock = clock;
     ObjectMapper json = new ObjectMapper();
     for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
       try (InputStream in = resource.getInputStream()) {
@@ -128,7 +132,7 @@ public class FormDefinitions {
         element.getAttributeValueNs(CAMUNDA_NS, "formKey"));
     Object caseId = step.getVariable("caseId");
     // the opening form has no case yet; CaseOpening records it once the case exists
-    return new SubmittedForm(step, fields(formId), submitted -> {
+    return new SubmittedForm(step, fields(formId), clock.getZone(), submitted -> {
       if (caseId instanceof Number id) {
         audit.record(id.longValue(), formId, currentUser.idOrSystem(), submitted);
       }

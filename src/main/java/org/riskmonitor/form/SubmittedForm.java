@@ -28,12 +28,16 @@ public final class SubmittedForm {
 
   private final VariableScope values;
   private final Map<String, FieldSpec> fields;
+  /** The regulator's time zone: a Date given for a date field is read as a day there. */
+  private final ZoneId zone;
   private final Consumer<Map<String, Object>> onAccepted;
   private final List<String> problems = new ArrayList<>();
 
-  SubmittedForm(VariableScope values, Map<String, FieldSpec> fields, Consumer<Map<String, Object>> onAccepted) {
+  SubmittedForm(VariableScope values, Map<String, FieldSpec> fields, ZoneId zone,
+                Consumer<Map<String, Object>> onAccepted) {
     this.values = values;
     this.fields = fields;
+    this.zone = zone;
     this.onAccepted = onAccepted;
   }
 
@@ -92,7 +96,7 @@ public final class SubmittedForm {
       return required(spec);
     }
     if (raw instanceof Date d) {
-      return d.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+      return d.toInstant().atZone(zone).toLocalDate();
     }
     if (raw instanceof String s && s.length() <= 40) {
       String text = s.strip();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
@@ -22,13 +23,16 @@ public class SampleReceipt implements TaskListener {
   private final LabMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
+  private final RegulatorClock clock;
 
-  public SampleReceipt(FormDefinitions forms, CaseFiles cases, LabMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+  public SampleReceipt(FormDefinitions forms, CaseFiles cases, LabMapper mapper, CurrentUser currentUser, DueDates dueDates,
+                       RegulatorClock clock) {
     this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
     this.currentUser = currentUser;
     this.dueDates = dueDates;
+    this.clock = clock;
   }
 
   @Override
@@ -44,7 +48,7 @@ public class SampleReceipt implements TaskListener {
     GeneratedId key = new GeneratedId();
     mapper.insertReceipt(new LabReceipt(cases.idOf(task), ((Number) task.getVariable("testedSampleId")).longValue(),
         ((Number) task.getVariable("testLabId")).longValue(), accepted, condition, receivedOn,
-        accepted ? null : reason, currentUser.id(), CaseFiles.now()), key);
+        accepted ? null : reason, currentUser.id(), clock.now()), key);
     task.setVariable("receiptId", key.getId());
     task.setVariable("sampleAccepted", accepted);
   }

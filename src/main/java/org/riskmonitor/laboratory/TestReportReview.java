@@ -2,7 +2,7 @@ package org.riskmonitor.laboratory;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
@@ -21,11 +21,13 @@ public class TestReportReview implements TaskListener {
   private final FormDefinitions forms;
   private final LabMapper mapper;
   private final CurrentUser currentUser;
+  private final RegulatorClock clock;
 
-  public TestReportReview(FormDefinitions forms, LabMapper mapper, CurrentUser currentUser) {
+  public TestReportReview(FormDefinitions forms, LabMapper mapper, CurrentUser currentUser, RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @Override
@@ -41,7 +43,7 @@ public class TestReportReview implements TaskListener {
     if (reviewer.equals(report.testedBy())) {
       throw new FormRefusal("审核人不能是检验人 The reviewer must not be the tester (" + reviewer + ")");
     }
-    if (mapper.review(reportId, decision.name(), reviewer, CaseFiles.now(), comment) != 1) {
+    if (mapper.review(reportId, decision.name(), reviewer, clock.now(), comment) != 1) {
       throw new FormRefusal("报告已审核 The report was already reviewed");
     }
     task.setVariable("reportApproved", decision == Decision.APPROVED);

@@ -1,6 +1,7 @@
 package org.riskmonitor.laboratory;
 
 import java.util.EnumSet;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.document.AttachedDocuments;
 import org.riskmonitor.document.DocumentKind;
 import java.time.LocalDate;
@@ -33,9 +34,10 @@ public class TestReportSubmission implements TaskListener {
   private final TestItemsPreparation preparation;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
+  private final RegulatorClock clock;
 
   public TestReportSubmission(AttachedDocuments attachments, FormDefinitions forms, CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
-                              CurrentUser currentUser, DueDates dueDates) {
+                              CurrentUser currentUser, DueDates dueDates, RegulatorClock clock) {
     this.attachments = attachments;
     this.forms = forms;
     this.cases = cases;
@@ -43,6 +45,7 @@ public class TestReportSubmission implements TaskListener {
     this.preparation = preparation;
     this.currentUser = currentUser;
     this.dueDates = dueDates;
+    this.clock = clock;
   }
 
   @Override
@@ -83,7 +86,7 @@ public class TestReportSubmission implements TaskListener {
     GeneratedId key = new GeneratedId();
     mapper.insertReport(new TestReport(null, caseId, ((Number) task.getVariable("receiptId")).longValue(),
         ((Number) task.getVariable("testLabId")).longValue(), (String) task.getVariable("testPurpose"), reportNumber,
-        testedOn, currentUser.id(), conforming, "SUBMITTED", null, null, null, CaseFiles.now()), key);
+        testedOn, currentUser.id(), conforming, "SUBMITTED", null, null, null, clock.now()), key);
     items.forEach(item -> mapper.insertItem(key.getId(), item));
 
     task.setVariable("reportId", key.getId());

@@ -3,7 +3,7 @@ package org.riskmonitor.notification;
 import java.util.Collection;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.security.SystemContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +29,14 @@ public class Notifier {
   private final NotificationMapper mapper;
   private final IdentityService identityService;
   private final ObjectProvider<JavaMailSender> mailSender;
+  private final RegulatorClock clock;
 
-  public Notifier(NotificationMapper mapper, IdentityService identityService, ObjectProvider<JavaMailSender> mailSender) {
+  public Notifier(NotificationMapper mapper, IdentityService identityService, ObjectProvider<JavaMailSender> mailSender,
+                  RegulatorClock clock) {
     this.mapper = mapper;
     this.identityService = identityService;
     this.mailSender = mailSender;
+    this.clock = clock;
   }
 
   public void send(String taskId, String kind, Collection<String> recipients, String subject, String text) {
@@ -46,7 +49,7 @@ public class Notifier {
       String address = user == null ? null : user.getEmail();
       JavaMailSender sender = mailSender.getIfAvailable();
       String status = address == null ? "NO_ADDRESS" : sender == null ? "NO_MAIL_SERVER" : "PENDING";
-      mapper.insert(taskId, kind, recipient, address, subject, status, CaseFiles.now());
+      mapper.insert(taskId, kind, recipient, address, subject, status, clock.now());
       if ("PENDING".equals(status)) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom("riskmonitor@riskmonitor.example");

@@ -1,13 +1,16 @@
 package org.riskmonitor.notification;
 
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +18,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskMail {
 
-  private final IdentityService identityService;
+  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  public TaskMail(IdentityService identityService) {
+  private final IdentityService identityService;
+  private final RegulatorClock clock;
+
+  public TaskMail(IdentityService identityService, RegulatorClock clock) {
     this.identityService = identityService;
+    this.clock = clock;
   }
 
   /** The assignee, or else every member of the candidate groups. */
@@ -47,12 +54,13 @@ public class TaskMail {
     return "【风险监测 Risk Monitor】" + kindZh + " " + kindEn + "：" + taskName + " " + caseNumber;
   }
 
-  public String body(String leadZh, String leadEn, String taskName, Object caseNumber, Object enterprise, Object due) {
+  /** The due date is written on the regulator's clock, whatever the server's zone. */
+  public String body(String leadZh, String leadEn, String taskName, Object caseNumber, Object enterprise, Date due) {
     return leadZh + "\n" + leadEn + "\n\n"
         + "案件 Case: " + caseNumber + "\n"
         + "企业 Enterprise: " + enterprise + "\n"
         + "任务 Task: " + taskName + "\n"
-        + "期限 Due: " + due + "\n\n"
+        + "期限 Due: " + (due == null ? "无 none" : clock.local(due).format(DUE)) + "\n\n"
         + "请登录待办任务处理 Please open Tasklist: /camunda/app/tasklist/\n";
   }
 }

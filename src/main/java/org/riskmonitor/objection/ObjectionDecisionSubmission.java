@@ -3,6 +3,7 @@ package org.riskmonitor.objection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
@@ -27,13 +28,16 @@ public class ObjectionDecisionSubmission implements TaskListener {
   private final CaseFiles cases;
   private final AssignmentOptions options;
   private final CurrentUser currentUser;
+  private final RegulatorClock clock;
 
-  public ObjectionDecisionSubmission(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, AssignmentOptions options, CurrentUser currentUser) {
+  public ObjectionDecisionSubmission(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, AssignmentOptions options, CurrentUser currentUser,
+                                     RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.options = options;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @Override
@@ -55,7 +59,7 @@ public class ObjectionDecisionSubmission implements TaskListener {
     form.verify();
 
     long noticeId = ((Number) task.getVariable("resultNoticeId")).longValue();
-    if (mapper.decide(noticeId, decision.name(), reason, currentUser.id(), CaseFiles.now(),
+    if (mapper.decide(noticeId, decision.name(), reason, currentUser.id(), clock.now(),
         retestLab == null ? null : retestLab.id()) != 1) {
       throw new FormRefusal("异议已审查 The objection was already decided");
     }

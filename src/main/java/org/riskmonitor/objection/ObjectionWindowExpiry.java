@@ -4,6 +4,7 @@ import java.util.Map;
 import org.riskmonitor.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.springframework.stereotype.Component;
@@ -15,17 +16,19 @@ public class ObjectionWindowExpiry implements JavaDelegate {
   private final AuditTrail audit;
   private final ObjectionMapper mapper;
   private final CaseFiles cases;
+  private final RegulatorClock clock;
 
-  public ObjectionWindowExpiry(AuditTrail audit, ObjectionMapper mapper, CaseFiles cases) {
+  public ObjectionWindowExpiry(AuditTrail audit, ObjectionMapper mapper, CaseFiles cases, RegulatorClock clock) {
     this.audit = audit;
     this.mapper = mapper;
     this.cases = cases;
+    this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     mapper.insertResponse(cases.idOf(execution), ((Number) execution.getVariable("resultNoticeId")).longValue(), false,
-        null, CurrentUser.SYSTEM, CaseFiles.now());
+        null, CurrentUser.SYSTEM, clock.now());
     execution.setVariable("objectionRaised", false);
     audit.record(cases.idOf(execution), "objection-window-expired", CurrentUser.SYSTEM, Map.of("raised", false));
   }

@@ -3,12 +3,12 @@ package org.riskmonitor.objection;
 import java.util.Map;
 import org.riskmonitor.audit.AuditTrail;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.riskmonitor.calendar.DeadlineRules;
 import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.form.CurrentUser;
@@ -30,23 +30,25 @@ public class ResultNotices {
   private final DocumentStore documents;
   private final DueDates dueDates;
   private final DeadlineRules rules;
+  private final RegulatorClock clock;
 
   public ResultNotices(AuditTrail audit, ObjectionMapper mapper, CaseFiles cases, DocumentStore documents, DueDates dueDates,
-                       DeadlineRules rules) {
+                       DeadlineRules rules, RegulatorClock clock) {
     this.audit = audit;
     this.mapper = mapper;
     this.cases = cases;
     this.documents = documents;
     this.dueDates = dueDates;
     this.rules = rules;
+    this.clock = clock;
   }
 
   public void issue(DelegateExecution execution, boolean conforming) {
     long caseId = cases.idOf(execution);
     long reportId = ((Number) execution.getVariable("reportId")).longValue();
-    LocalDateTime now = CaseFiles.now();
+    LocalDateTime now = clock.now();
     Date deadline = conforming ? null : dueDates.calendarDays(rules.objectionDays());
-    LocalDateTime deadlineTime = deadline == null ? null : LocalDateTime.ofInstant(deadline.toInstant(), ZoneId.systemDefault());
+    LocalDateTime deadlineTime = deadline == null ? null : clock.local(deadline);
     GeneratedId key = new GeneratedId();
     mapper.insertNotice(caseId, reportId, conforming, now, deadlineTime, key);
 

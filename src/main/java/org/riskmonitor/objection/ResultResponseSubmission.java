@@ -2,6 +2,7 @@ package org.riskmonitor.objection;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
@@ -18,12 +19,15 @@ public class ResultResponseSubmission implements TaskListener {
   private final ObjectionMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
+  private final RegulatorClock clock;
 
-  public ResultResponseSubmission(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public ResultResponseSubmission(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, CurrentUser currentUser,
+                                  RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @Override
@@ -34,7 +38,7 @@ public class ResultResponseSubmission implements TaskListener {
     form.verify();
     boolean raised = response == Response.OBJECT;
     mapper.insertResponse(cases.idOf(task), ((Number) task.getVariable("resultNoticeId")).longValue(), raised,
-        raised ? grounds : null, currentUser.id(), CaseFiles.now());
+        raised ? grounds : null, currentUser.id(), clock.now());
     task.setVariable("objectionRaised", raised);
   }
 }

@@ -1,6 +1,7 @@
 package org.riskmonitor.remediation;
 
 import java.util.EnumSet;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.document.AttachedDocuments;
 import org.riskmonitor.document.DocumentKind;
 import java.util.List;
@@ -27,13 +28,16 @@ public class RemediationEvidenceSubmission implements TaskListener {
   private final RemediationMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
+  private final RegulatorClock clock;
 
-  public RemediationEvidenceSubmission(AttachedDocuments attachments, FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public RemediationEvidenceSubmission(AttachedDocuments attachments, FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser,
+                                       RegulatorClock clock) {
     this.attachments = attachments;
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @Override
@@ -46,7 +50,7 @@ public class RemediationEvidenceSubmission implements TaskListener {
     form.verify();
     GeneratedId key = new GeneratedId();
     mapper.insertEvidence(cases.idOf(task), String.join(",", actions.stream().map(Enum::name).toList()), description,
-        currentUser.id(), CaseFiles.now(), key);
+        currentUser.id(), clock.now(), key);
     task.setVariable("evidenceId", key.getId());
   }
 }

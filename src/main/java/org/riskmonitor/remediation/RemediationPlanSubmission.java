@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
@@ -19,13 +20,16 @@ public class RemediationPlanSubmission implements TaskListener {
   private final CaseFiles cases;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
+  private final RegulatorClock clock;
 
-  public RemediationPlanSubmission(FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser, DueDates dueDates) {
+  public RemediationPlanSubmission(FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser, DueDates dueDates,
+                                   RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
     this.dueDates = dueDates;
+    this.clock = clock;
   }
 
   @Override
@@ -40,6 +44,6 @@ public class RemediationPlanSubmission implements TaskListener {
     form.refuseIf(completion != null && completion.isBefore(dueDates.today()),
         form.label("plannedCompletionDate") + "：不得早于今天 cannot be in the past");
     form.verify();
-    mapper.submitPlan(caseId, plan, completion, currentUser.id(), CaseFiles.now());
+    mapper.submitPlan(caseId, plan, completion, currentUser.id(), clock.now());
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.assistance.Problem;
 import org.riskmonitor.assistance.Problems;
 import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormRefusal;
@@ -30,15 +31,17 @@ public class RemediationVerification implements TaskListener {
   private final CaseFiles cases;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
+  private final RegulatorClock clock;
 
   public RemediationVerification(FormDefinitions forms, RemediationMapper mapper, Problems problems, CaseFiles cases, CurrentUser currentUser,
-                                 DueDates dueDates) {
+                                 DueDates dueDates, RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.problems = problems;
     this.cases = cases;
     this.currentUser = currentUser;
     this.dueDates = dueDates;
+    this.clock = clock;
   }
 
   @Override
@@ -61,7 +64,7 @@ public class RemediationVerification implements TaskListener {
 
     long evidenceId = ((Number) task.getVariable("evidenceId")).longValue();
     String expert = currentUser.id();
-    if (mapper.verify(evidenceId, verdict.name(), comment, expert, CaseFiles.now()) != 1) {
+    if (mapper.verify(evidenceId, verdict.name(), comment, expert, clock.now()) != 1) {
       throw new FormRefusal("整改证据已核查 The evidence was already verified");
     }
     problems.markSolved(caseId, solved.stream().filter(openIds::contains).map(Long::valueOf).toList(),

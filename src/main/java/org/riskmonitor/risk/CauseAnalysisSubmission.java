@@ -3,6 +3,7 @@ package org.riskmonitor.risk;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
@@ -17,12 +18,15 @@ public class CauseAnalysisSubmission implements TaskListener {
   private final RiskMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
+  private final RegulatorClock clock;
 
-  public CauseAnalysisSubmission(FormDefinitions forms, RiskMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public CauseAnalysisSubmission(FormDefinitions forms, RiskMapper mapper, CaseFiles cases, CurrentUser currentUser,
+                                 RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @Override
@@ -35,13 +39,13 @@ public class CauseAnalysisSubmission implements TaskListener {
       String description = row.text("description");
       Cause.Severity severity = row.choice("severity", Cause.Severity.class);
       return category == null || description == null || severity == null ? null
-          : new Cause(null, caseId, category.name(), description, severity.name(), analyst, CaseFiles.now());
+          : new Cause(null, caseId, category.name(), description, severity.name(), analyst, clock.now());
     });
     String comparison = form.text("spotCheckComparison");
     form.verify();
 
     causes.forEach(mapper::insertCause);
-    mapper.insertAnalysis(caseId, comparison, analyst, CaseFiles.now());
+    mapper.insertAnalysis(caseId, comparison, analyst, clock.now());
     task.setVariable("causesSummary", String.join("\n", causes.stream()
         .map(c -> Cause.Category.valueOf(c.category()).label() + "：" + c.description()).toList()));
   }

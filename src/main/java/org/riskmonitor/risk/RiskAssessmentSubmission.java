@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
@@ -22,12 +23,15 @@ public class RiskAssessmentSubmission implements TaskListener {
   private final RiskMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
+  private final RegulatorClock clock;
 
-  public RiskAssessmentSubmission(FormDefinitions forms, RiskMapper mapper, CaseFiles cases, CurrentUser currentUser) {
+  public RiskAssessmentSubmission(FormDefinitions forms, RiskMapper mapper, CaseFiles cases, CurrentUser currentUser,
+                                  RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @Override
@@ -46,7 +50,7 @@ public class RiskAssessmentSubmission implements TaskListener {
     form.verify();
 
     GeneratedId key = new GeneratedId();
-    mapper.insertAssessment(cases.idOf(task), currentUser.id(), CaseFiles.now(), key);
+    mapper.insertAssessment(cases.idOf(task), currentUser.id(), clock.now(), key);
     for (int i = 0; i < scenarios.size(); i++) {
       Scenario s = scenarios.get(i);
       mapper.insertScenario(new RiskScenario(null, key.getId(), i + 1, s.description(), s.severity(), s.steps(),

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
@@ -23,13 +24,16 @@ public class ReinspectionSampling implements TaskListener {
   private final SamplingMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
+  private final RegulatorClock clock;
 
-  public ReinspectionSampling(FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+  public ReinspectionSampling(FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
+                              RegulatorClock clock) {
     this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
     this.currentUser = currentUser;
     this.dueDates = dueDates;
+    this.clock = clock;
   }
 
   @Override
@@ -45,7 +49,7 @@ public class ReinspectionSampling implements TaskListener {
     GeneratedId slipKey = new GeneratedId();
     mapper.insertSlip(new SamplingSlip(null, cases.idOf(task), "REINSPECTION", currentUser.id(), null,
         first.labelledManufacturer(), first.brand(), first.model(), batchNumber, first.productionDate(),
-        first.cccCertificate(), null, sampledOn, null, null, null, null, CaseFiles.now()), slipKey);
+        first.cccCertificate(), null, sampledOn, null, null, null, null, clock.now()), slipKey);
     GeneratedId sampleKey = new GeneratedId();
     mapper.insertSample(new Sample(null, slipKey.getId(), "REINSPECTION", seal, quantity), sampleKey);
     task.setVariable("reinspectionSampleId", sampleKey.getId());

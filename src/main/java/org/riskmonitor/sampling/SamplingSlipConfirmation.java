@@ -2,7 +2,7 @@ package org.riskmonitor.sampling;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
@@ -16,11 +16,14 @@ public class SamplingSlipConfirmation implements TaskListener {
   private final FormDefinitions forms;
   private final SamplingMapper mapper;
   private final CurrentUser currentUser;
+  private final RegulatorClock clock;
 
-  public SamplingSlipConfirmation(FormDefinitions forms, SamplingMapper mapper, CurrentUser currentUser) {
+  public SamplingSlipConfirmation(FormDefinitions forms, SamplingMapper mapper, CurrentUser currentUser,
+                                  RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;
     this.currentUser = currentUser;
+    this.clock = clock;
   }
 
   @Override
@@ -31,7 +34,7 @@ public class SamplingSlipConfirmation implements TaskListener {
     String remark = form.optionalText("enterpriseRemark");
     form.verify();
     long slipId = ((Number) task.getVariable("samplingSlipId")).longValue();
-    if (mapper.confirm(slipId, signatory, remark, currentUser.id(), CaseFiles.now()) != 1) {
+    if (mapper.confirm(slipId, signatory, remark, currentUser.id(), clock.now()) != 1) {
       throw new FormRefusal("抽样单已确认 The slip was already confirmed");
     }
   }

@@ -1,6 +1,7 @@
 package org.riskmonitor.sampling;
 
 import java.util.EnumSet;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.document.AttachedDocuments;
 import org.riskmonitor.document.DocumentKind;
 import java.time.LocalDate;
@@ -24,14 +25,17 @@ public class SamplingSlipSubmission implements TaskListener {
   private final SamplingMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
+  private final RegulatorClock clock;
 
-  public SamplingSlipSubmission(AttachedDocuments attachments, FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates) {
+  public SamplingSlipSubmission(AttachedDocuments attachments, FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
+                                RegulatorClock clock) {
     this.attachments = attachments;
     this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
     this.currentUser = currentUser;
     this.dueDates = dueDates;
+    this.clock = clock;
   }
 
   @Override
@@ -67,7 +71,7 @@ public class SamplingSlipSubmission implements TaskListener {
     long caseId = cases.idOf(task);
     GeneratedId slipKey = new GeneratedId();
     mapper.insertSlip(new SamplingSlip(null, caseId, "INITIAL", samplerId, secondSampler, manufacturer, brand, model,
-        batchNumber, producedOn, ccc, stock, sampledOn, null, null, null, null, CaseFiles.now()), slipKey);
+        batchNumber, producedOn, ccc, stock, sampledOn, null, null, null, null, clock.now()), slipKey);
     GeneratedId testKey = new GeneratedId();
     mapper.insertSample(new Sample(null, slipKey.getId(), "TEST", testSeal, testQuantity), testKey);
     GeneratedId backupKey = new GeneratedId();

@@ -33,9 +33,11 @@ public class RequestAuthentication extends OncePerRequestFilter {
   public static final String CSRF_FIELD = "csrfToken";
 
   private final ProcessEngine engine;
+  private final LoginThrottle throttle;
 
-  public RequestAuthentication(ProcessEngine engine) {
+  public RequestAuthentication(ProcessEngine engine, LoginThrottle throttle) {
     this.engine = engine;
+    this.throttle = throttle;
   }
 
   @Override
@@ -55,7 +57,14 @@ public class RequestAuthentication extends OncePerRequestFilter {
       groups = fromSession.getGroupIds();
       tenants = fromSession.getTenantIds();
     } else {
-      userId = basicUser(request, identity);
+      Credentials credentials = basicCredentials(request);
+      LoginThrottle.Refusal refusal = credentials == null ? null : throttle.refusal(credentials.userId());
+      if (refusal != null) {
+        refusal.answer(response);
+        return;
+      }
+      userId = credentials != null && identity.checkPassword(credentials.userId(), credentials.password())
+          ? credentials.userId() : null;
       if (userId == null && (request.getRequestURI().startsWith(request.getContextPath() + "/manage/")
           || request.getRequestURI().startsWith(request.getContextPath() + "/dashboard"))) {
         // our pages: log in through Tasklist, which sets the session they use
@@ -104,8 +113,8 @@ public class RequestAuthentication extends OncePerRequestFilter {
     return expected != null && expected.equals(sent);
   }
 
-  /** The user of valid Basic credentials; failed attempts count towards the engine's lockout. */
-  private static String basicUser(HttpServletRequest request, IdentityService identity) {
+  /** User id and password of HTTP Basic; checking them counts failures towards the engine's lockout. */
+  private static Credentials basicCredentials(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, BASIC, 0, BASIC.length())) {
       return null;
@@ -120,8 +129,10 @@ public class RequestAuthentication extends OncePerRequestFilter {
     if (colon <= 0) {
       return null;
     }
-    String userId = decoded.substring(0, colon);
-    return identity.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+    return new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
+  }
+
+  private record Credentials(String userId, String password) {
   }
 
   private static void refuse(HttpServletResponse response, int status, String message) throws IOException {

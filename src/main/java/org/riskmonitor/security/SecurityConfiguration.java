@@ -1,6 +1,7 @@
 package org.riskmonitor.security;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,13 +13,30 @@ public class SecurityConfiguration {
   /** Before the filters that act on the caller it establishes (the engine API guard). */
   public static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
+  @Bean
+  public LoginThrottle loginThrottle(ProcessEngine engine) {
+    return new LoginThrottle(engine);
+  }
+
   /** Camunda's REST API, ours and our pages answer only to an authenticated user. */
   @Bean
-  public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine) {
-    FilterRegistrationBean<RequestAuthentication> registration = new FilterRegistrationBean<>(new RequestAuthentication(engine));
+  public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine,
+                                                                             LoginThrottle throttle) {
+    FilterRegistrationBean<RequestAuthentication> registration =
+        new FilterRegistrationBean<>(new RequestAuthentication(engine, throttle));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/manage/*", "/dashboard", "/dashboard/*");
     registration.setName("riskmonitorRequestAuthentication");
     registration.setOrder(AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  /** The webapps' login form: a user refused for failed logins is told why (see {@link WebappLoginRefusal}). */
+  @Bean
+  public FilterRegistrationBean<WebappLoginRefusal> webappLoginRefusal(LoginThrottle throttle,
+      @Value("${camunda.bpm.webapp.application-path}") String webappPath) {
+    FilterRegistrationBean<WebappLoginRefusal> registration = new FilterRegistrationBean<>(new WebappLoginRefusal(throttle));
+    registration.addUrlPatterns(webappPath + "/api/admin/auth/user/*");
+    registration.setName("riskmonitorWebappLoginRefusal");
     return registration;
   }
 }

@@ -220,6 +220,6 @@ class DashboardFiguresTest extends RiskMonitorTest {
   }
 
   private static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    return Date.from(time.atZone(ZoneId.of("Asia/Shanghai")).toInstant());
   }
 }

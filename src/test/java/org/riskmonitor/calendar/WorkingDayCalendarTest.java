@@ -132,6 +132,6 @@ class WorkingDayCalendarTest extends RiskMonitorTest {
   }
 
   private static Date at(LocalDateTime time) {
-    return Date.from(time.atZone(ZoneId.systemDefault()).toInstant());
+    return Date.from(time.atZone(ZoneId.of("Asia/Shanghai")).toInstant());
   }
 }

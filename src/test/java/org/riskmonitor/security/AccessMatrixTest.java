@@ -165,8 +165,9 @@ class AccessMatrixTest extends RiskMonitorTest {
 
     assertThat(rest.withBasicAuth(userId, "wrong").getForEntity("/engine-rest/filter", String.class)
         .getStatusCode().value()).isEqualTo(401);
+    // told to wait (LoginMessageTest has the messages)
     assertThat(rest.withBasicAuth(userId, "Correct-Horse-7!").getForEntity("/engine-rest/filter", String.class)
-        .getStatusCode().value()).isEqualTo(401);
+        .getStatusCode().value()).isEqualTo(429);
   }
 
   @Test

@@ -33,11 +33,9 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // the footer names Risk Monitor and its version: static/riskmonitor/webapps.js, served at the root
+  // (a script's path is taken from /camunda/app/<this app>/)
+  customScripts: ['../../../riskmonitor/webapps'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
