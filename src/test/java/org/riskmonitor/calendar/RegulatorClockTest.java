@@ -7,9 +7,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Date;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -113,16 +115,24 @@ class RegulatorClockTest extends RiskMonitorTest {
         .containsEntry("reinspectionDeadlineText", "2026-12-14");
   }
 
-  /** A boundary timer by its id, or a reminder or escalation by the id of its timeout listener on the task. */
+  /** A boundary timer by its id, or a task's reminder or escalation (its timeout listeners) by theirs. */
   private Job timer(Task task, String timerId) {
-    String listener = task.getTaskDefinitionKey() + "$taskListener~" + timerId;
-    return engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId()).timers().list()
-        .stream().filter(job -> job.getJobDefinitionId() != null)
-        .filter(job -> timerId.equals(engine.getManagementService().createJobDefinitionQuery()
-            .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId())
-            || listener.equals(engine.getManagementService().createJobDefinitionQuery()
-            .jobDefinitionId(job.getJobDefinitionId()).singleResult().getJobConfiguration()))
-        .findFirst().orElseThrow();
+    List<Job> timers = engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
+        .timers().list();
+    List<String> seen = new java.util.ArrayList<>();
+    for (Job job : timers) {
+      JobDefinition definition = engine.getManagementService().createJobDefinitionQuery()
+          .jobDefinitionId(job.getJobDefinitionId()).singleResult();
+      seen.add(definition.getActivityId() + " " + definition.getJobConfiguration());
+      // a task's own timers are told apart by kind: the reminder a date, the escalation a cycle
+      String listenerKind = timerId.endsWith("Reminder") ? "DATE:" : timerId.endsWith("Escalation") ? "CYCLE:" : null;
+      if (timerId.equals(definition.getActivityId()) || (listenerKind != null
+          && task.getTaskDefinitionKey().equals(definition.getActivityId())
+          && definition.getJobConfiguration().startsWith(listenerKind))) {
+        return job;
+      }
+    }
+    throw new AssertionError("no timer " + timerId + " among " + seen);
   }
 
   private static String mailBody(String user, String caseNumber, String kind) throws Exception {

@@ -34,9 +34,9 @@ class TwoNodesIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(TwoNodesIT.class);
   private static final int CASES = 30;
-  /** The reminders are timeout listeners of their tasks, named in their job definition's configuration. */
-  private static final String ASSIGN_REMINDER = "Task_AssignSampling$taskListener~Timer_AssignSamplingReminder";
-  private static final String CLOSE_REMINDER = "Task_CloseCase$taskListener~Timer_CloseCaseReminder";
+  /** The reminders are timeout listeners of their tasks: their job definitions carry the timer's expression. */
+  private static final String ASSIGN_REMINDER = "DATE: ${dueDates.reminder(dueDates.step('assign-sampling'))}";
+  private static final String CLOSE_REMINDER = "DATE: ${dueDates.reminder(dueDates.step('close-case'))}";
   private static final String NOTICE = "ServiceTask_IssueConformityNotice";
   private static final List<String> JOBS = List.of(ASSIGN_REMINDER, NOTICE, CLOSE_REMINDER);
   private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -117,10 +117,8 @@ class TwoNodesIT {
   /** An administrator moves a reminder's due dates to now, as Cockpit would: both nodes' executors see them. */
   private static void makeDue(Rest rest, String reminder) throws Exception {
     String now = ZonedDateTime.now(ZoneOffset.UTC).minusMinutes(1).format(REST_DATE);
-    String task = reminder.substring(0, reminder.indexOf('$'));
     String definition = null;
-    for (JsonNode candidate : rest.get(Rest.ADMIN, "/engine-rest/job-definition?activityIdIn=" + task
-        + "&jobType=timer-task-listener")) {
+    for (JsonNode candidate : rest.get(Rest.ADMIN, "/engine-rest/job-definition?jobType=timer-task-listener")) {
       if (reminder.equals(candidate.path("jobConfiguration").asText())) {
         definition = candidate.path("id").asText();
       }
