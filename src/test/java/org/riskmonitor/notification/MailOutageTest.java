@@ -2,6 +2,8 @@ package org.riskmonitor.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -16,6 +18,7 @@ import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
+import org.riskmonitor.operations.OperationsFigures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +28,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * recorded, none is sent, and the node does not retry in a loop. The node then dies holding one
  * message it had just claimed; a new node starts on the same database (a second {@link MailOutbox}
  * with a mail sender of its own), the mail server comes back, and the new node and the one still
- * running poll at the same moments: every recorded message arrives, exactly once.
+ * running poll at the same moments: every recorded message arrives, exactly once. Meanwhile the
+ * mails-waiting gauge counts what the outage held back.
  */
 class MailOutageTest extends RiskMonitorTest {
 
@@ -44,10 +48,17 @@ class MailOutageTest extends RiskMonitorTest {
   @Autowired
   private PlatformTransactionManager transactions;
 
+  @Autowired
+  private OperationsFigures figures;
+
+  @Autowired
+  private MeterRegistry meters;
+
   @Test
   void messagesRecordedWhileTheServerIsDown_arriveOnceAfterRestart() throws Exception {
     String caseNumber;
     List<Map<String, Object>> recorded;
+    double waitingBefore = waitingMails();
     MAIL.stop();
     try {
       caseNumber = walker.open(DemoPeople.ENTERPRISES.get(1).get(0), "WIRE_CABLE", "BV 2.5mm² 聚氯乙烯绝缘电线")
@@ -63,6 +74,7 @@ class MailOutageTest extends RiskMonitorTest {
           });
       assertThat(recorded).anySatisfy(row -> assertThat((String) row.get("last_error")).isNotBlank());
       assertThat(runningNode.sendDue()).as("a round stops at its first failure while the server is down").isZero();
+      assertThat(waitingMails() - waitingBefore).as("mails waiting, as Prometheus shows them").isEqualTo(recorded.size());
 
       // the node is killed right after claiming a message: its claim holds until the lease lapses
       long held = ((Number) recorded.get(0).get("id")).longValue();
@@ -98,6 +110,11 @@ class MailOutageTest extends RiskMonitorTest {
       assertThat(row.get("claimed_by")).isNull();
       assertThat(row.get("last_error")).isNull();
     });
+  }
+
+  private double waitingMails() {
+    figures.refresh();
+    return meters.get("riskmonitor.mails.waiting").gauges().stream().mapToDouble(Gauge::value).sum();
   }
 
   private List<Map<String, Object>> messagesOf(String caseNumber) {
