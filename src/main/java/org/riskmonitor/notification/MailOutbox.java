@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MailOutbox {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
-  static final String FROM = "riskmonitor@riskmonitor.example";
+  private static final String FROM = "riskmonitor@riskmonitor.example";
 
   private final NotificationMapper mapper;
   private final JavaMailSender mailSender;
@@ -50,8 +50,14 @@ public class MailOutbox {
 
   /** Tries a message once, right after the step that recorded it committed; the poller retries it if need be. */
   public void sendNow(long id) {
-    if (mailSender != null && System.nanoTime() - quietUntil >= 0) {
+    if (mailSender == null || System.nanoTime() - quietUntil < 0) {
+      return;
+    }
+    try {
       deliver(id);
+    } catch (RuntimeException e) {
+      // the step has committed: its user must not see an error for a mail the poller will send
+      LOG.warn("Mail {} left to the poller: {}", id, e.toString());
     }
   }
 
