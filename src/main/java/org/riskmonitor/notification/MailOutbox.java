@@ -108,10 +108,10 @@ public class MailOutbox {
       mailSender.send(message);
     } catch (MailException e) {
       long delay = retry.delayAfter(mail.attempts()).toSeconds();
-      LOG.warn("Mail {} to {} not sent (attempt {}), next in {} s: {}", id, mail.address(), mail.attempts(), delay,
-          e.getMessage());
+      // the SMTP server's answer or the connection's failure, without Spring's wrapping
+      String error = e.getMostSpecificCause().toString();
+      LOG.warn("Mail {} to {} not sent (attempt {}), next in {} s: {}", id, mail.address(), mail.attempts(), delay, error);
       quietUntil = System.nanoTime() + retry.firstRetry().toNanos();
-      String error = String.valueOf(e.getMessage());
       ownTransaction.executeWithoutResult(tx -> mapper.failed(id, node, delay, error.substring(0, Math.min(error.length(), 500))));
       return Attempt.FAILED;
     }
