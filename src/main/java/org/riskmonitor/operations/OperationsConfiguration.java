@@ -1,6 +1,7 @@
 package org.riskmonitor.operations;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.riskmonitor.security.RequestAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,10 @@ public class OperationsConfiguration {
    * other page of ours passes.
    */
   @Bean
-  public FilterRegistrationBean<ActuatorAccess> actuatorAccess(ProcessEngine engine) {
-    FilterRegistrationBean<ActuatorAccess> registration = new FilterRegistrationBean<>(new ActuatorAccess(engine));
+  public FilterRegistrationBean<ActuatorAccess> actuatorAccess(ProcessEngine engine,
+      FilterRegistrationBean<RequestAuthentication> requestAuthentication) {
+    FilterRegistrationBean<ActuatorAccess> registration =
+        new FilterRegistrationBean<>(new ActuatorAccess(engine, requestAuthentication.getFilter()));
     registration.addUrlPatterns("/actuator", "/actuator/*");
     registration.setName("riskmonitorActuatorAccess");
     return registration;

@@ -53,6 +53,9 @@ class DemoReadinessTest {
         "--riskmonitor.demo.enabled=true", "--riskmonitor.demo.cases=true",
         // a second engine in this JVM, beside the one the other tests share
         "--camunda.bpm.process-engine-name=readiness", "--camunda.bpm.generate-unique-process-application-name=true",
+        // and no second Tasklist: Camunda's webapps keep their runtime in static fields, which closing
+        // this application would clear under the shared one's feet
+        "--camunda.bpm.webapp.enabled=false",
         "--camunda.bpm.admin-user.password=" + MYSQL_PROFILE_PASSWORD,
         "--spring.profiles.active=" + String.join(",", profiles())));
 
