@@ -4,6 +4,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.ini
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.riskmonitor.demo.DemoPeople;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,13 +27,18 @@ import org.springframework.test.context.TestExecutionListeners;
  * so the suite starts Spring once. The demo people are created once; each test opens its own cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot's tests leave metrics exporters off unless asked; the Prometheus endpoint is tested
+@AutoConfigureObservability(tracing = false)
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(value = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class RiskMonitorTest {
 
-  /** A real SMTP server for the whole test run; every context's mail goes to it. */
-  protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+  /**
+   * A real SMTP server for the whole test run; every context's mail goes to it. Its port is fixed
+   * when the run starts, so a test may stop it and start it again where the application expects it.
+   */
+  protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.withPort(freePort()));
 
   static {
     MAIL.start();
@@ -63,6 +72,14 @@ public abstract class RiskMonitorTest {
   @AfterEach
   void forgetUser() {
     engine.getIdentityService().clearAuthentication();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   protected long count(String table, String where, Object... args) {

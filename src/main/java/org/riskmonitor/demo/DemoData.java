@@ -4,6 +4,7 @@ import static org.riskmonitor.demo.Route.Objection.RETEST_CONFIRMS;
 
 import java.util.List;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.riskmonitor.operations.ReadinessCondition;
 import org.riskmonitor.risk.RiskLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,11 +16,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the embedded default profile, the first start creates the demo people and about twenty
- * cases standing in different steps, so every role finds work in Tasklist.
+ * cases standing in different steps, so every role finds work in Tasklist. The node is not ready
+ * for users until they exist: the web server answers seconds before.
  */
 @Component
 @ConditionalOnProperty(name = "riskmonitor.demo.enabled", havingValue = "true")
-public class DemoData {
+public class DemoData implements ReadinessCondition {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
@@ -56,6 +58,7 @@ public class DemoData {
   private final DemoPeople people;
   private final CaseWalker walker;
   private final boolean withCases;
+  private volatile boolean seeded;
 
   /** {@code riskmonitor.demo.cases=false} seeds the people only: the resilience tests open their own cases. */
   public DemoData(DemoPeople people, CaseWalker walker, @Value("${riskmonitor.demo.cases:true}") boolean withCases) {
@@ -67,9 +70,13 @@ public class DemoData {
   @EventListener
   @Order(3)
   public void onDeployed(PostDeployEvent event) {
-    if (people.seeded()) {
-      return;
+    if (!people.seeded()) {
+      seed();
     }
+    seeded = true;
+  }
+
+  private void seed() {
     people.seed();
     if (!withCases) {
       LOG.info("Demo people created, no demo cases");
@@ -81,5 +88,15 @@ public class DemoData {
       walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
     }
     LOG.info("Demo data created: {} cases; log in at /camunda/app/tasklist/ as coordinator/demo", CASES.size());
+  }
+
+  @Override
+  public String name() {
+    return "demoData";
+  }
+
+  @Override
+  public boolean met() {
+    return seeded;
   }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -22,16 +23,18 @@ import org.springframework.stereotype.Component;
  * back, rethrows a {@link FormRefusal} as itself so the user gets a 400 and its message.
  * Before a task is completed it also refuses variables its form does not have: otherwise a
  * client could set any process variable (the case, the enterprise's group, the assigned expert)
- * alongside the form's own values.
+ * alongside the form's own values. Each refusal that reaches the caller is counted once.
  */
 @Component
 public class FormRefusalPlugin extends AbstractProcessEnginePlugin {
 
   private final FormDefinitions forms;
+  private final SubmissionRefusals refusals;
 
   /** Lazy: the engine is built before the beans the form definitions need. */
-  public FormRefusalPlugin(@Lazy FormDefinitions forms) {
+  public FormRefusalPlugin(@Lazy FormDefinitions forms, @Lazy SubmissionRefusals refusals) {
     this.forms = forms;
+    this.refusals = refusals;
   }
 
   @Override
@@ -40,7 +43,7 @@ public class FormRefusalPlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
     }
-    interceptors.add(0, new Unwrapping(configuration, forms));
+    interceptors.add(0, new Unwrapping(configuration, forms, refusals));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
 
@@ -48,22 +51,30 @@ public class FormRefusalPlugin extends AbstractProcessEnginePlugin {
 
     private final ProcessEngineConfigurationImpl configuration;
     private final FormDefinitions forms;
+    private final SubmissionRefusals refusals;
 
-    Unwrapping(ProcessEngineConfigurationImpl configuration, FormDefinitions forms) {
+    Unwrapping(ProcessEngineConfigurationImpl configuration, FormDefinitions forms, SubmissionRefusals refusals) {
       this.configuration = configuration;
       this.forms = forms;
+      this.refusals = refusals;
     }
 
     @Override
     public <T> T execute(Command<T> command) {
-      if (TaskCompletions.isCompletion(command)) {
-        refuseVariablesNotOnTheForm(command);
-      }
+      // a command run inside another one (a listener calling a service) passes here too; the
+      // refusal is counted where it leaves the engine
+      boolean outermost = Context.getCommandContext() == null;
       try {
+        if (TaskCompletions.isCompletion(command)) {
+          refuseVariablesNotOnTheForm(command);
+        }
         return next.execute(command);
       } catch (RuntimeException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
           if (cause instanceof FormRefusal refusal) {
+            if (outermost) {
+              refusals.count();
+            }
             throw refusal;
           }
         }

@@ -1,0 +1,4 @@
+package org.riskmonitor.operations;
+
+public record IncidentFigure(String process, String type, long incidents) {
+}

@@ -1,0 +1,4 @@
+package org.riskmonitor.operations;
+
+public record TaskFigure(String phase, long openTasks, long overdueTasks) {
+}
