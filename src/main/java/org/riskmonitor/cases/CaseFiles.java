@@ -3,6 +3,7 @@ package org.riskmonitor.cases;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.riskmonitor.persistence.GeneratedId;
@@ -49,7 +50,12 @@ public class CaseFiles {
     return mapper.findByNumber(caseNumber);
   }
 
-  public List<MonitoringCase> all() {
+  /** The Camunda groups of the organisations taking part in the case: its enterprise and the labs that test it. */
+  public Set<String> organisationGroups(long caseId) {
+    return Set.copyOf(mapper.organisationGroups(caseId));
+  }
+
+    public List<MonitoringCase> all() {
     return mapper.findAll();
   }
 
