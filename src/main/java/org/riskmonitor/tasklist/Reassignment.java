@@ -96,8 +96,7 @@ public class Reassignment {
       }
       return null;
     });
-    Map<String, Object> variables = SystemContext.asSystem(identityService,
-        () -> taskService.getVariables(taskId, List.of("enterpriseName")));
+    Object enterpriseName = SystemContext.asSystem(identityService, () -> taskService.getVariable(taskId, "enterpriseName"));
     String caseNumber = monitoringCase.caseNumber();
     audit.record(monitoringCase.id(), "reassign-task", coordinatorId,
         Map.of("task", task.getTaskDefinitionKey(), "from", previous == null ? "" : previous, "to", assignee,
@@ -105,7 +104,7 @@ public class Reassignment {
     notifier.send(taskId, "REASSIGNED:" + assignee, List.of(assignee),
         mail.subject("改派待办", "Task reassigned to you", task.getName(), caseNumber),
         mail.body("协调员将以下待办改派给您。理由：" + reason.strip(), "A coordinator reassigned this task to you.",
-            task.getName(), caseNumber, variables.get("enterpriseName"), task.getDueDate()));
+            task.getName(), caseNumber, enterpriseName, task.getDueDate()));
   }
 
   private MonitoringCase caseOf(Task task) {
