@@ -81,7 +81,7 @@ class BrowserProtectionsTest extends RiskMonitorTest {
     assertThat(wrong.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
 
     assertThat(get("enterprise1", "/engine-rest/task").getStatusCode().value()).isEqualTo(200);
-    assertThat(get("coordinator", "/engine-rest/task/count").getBody()).contains("count");
+    assertThat(get("enterprise1", "/api/cases/TJ-2026-999999/documents").getStatusCode().value()).isEqualTo(404);
   }
 
   private ResponseEntity<String> get(String user, String path) {
