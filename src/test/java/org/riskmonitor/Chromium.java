@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -12,6 +13,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.riskmonitor.demo.DemoPeople;
@@ -38,6 +41,8 @@ public final class Chromium implements AutoCloseable {
         "--window-size=1400,1500", "--lang=zh-CN",
         "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    // the console, where Chromium reports what a Content-Security-Policy blocked
+    options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(25));
     Files.createDirectories(SCREENSHOTS);
@@ -60,6 +65,12 @@ public final class Chromium implements AutoCloseable {
     form.findElement(By.cssSelector("input[type=password]")).sendKeys(DemoPeople.PASSWORD);
     form.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), '我的待办')]")));
+  }
+
+  /** What the page's Content-Security-Policy refused since the last call: scripts, styles, images... */
+  public List<String> securityPolicyViolations() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy")).toList();
   }
 
   /** Saves what the browser shows as target/screenshots/{name}.png and returns the file. */

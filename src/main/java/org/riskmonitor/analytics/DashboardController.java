@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.riskmonitor.calendar.DueDates;
+import org.riskmonitor.calendar.WorkingDayCalendar;
 import org.riskmonitor.security.CurrentRequestUser;
 import org.riskmonitor.security.Roles;
+import org.riskmonitor.web.BadParameter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -147,10 +149,18 @@ public class DashboardController {
   }
 
   private LocalDate end(LocalDate to) {
-    return to == null ? dueDates.today().plusDays(1) : to;
+    return to == null ? dueDates.today().plusDays(1) : storable(to);
   }
 
   private static LocalDate start(LocalDate from, LocalDate end) {
-    return from == null ? end.minusDays(1).withDayOfYear(1) : from;
+    return from == null ? end.minusDays(1).withDayOfYear(1) : storable(from);
+  }
+
+  /** A date the database cannot compare with its own (year -999999999) would fail the query. */
+  private static LocalDate storable(LocalDate day) {
+    if (!WorkingDayCalendar.storable(day.getYear())) {
+      throw new BadParameter(WorkingDayCalendar.YEAR_OUT_OF_RANGE);
+    }
+    return day;
   }
 }

@@ -9,6 +9,7 @@ import org.riskmonitor.form.FormRefusal;
 import org.riskmonitor.security.CurrentRequestUser;
 import org.riskmonitor.security.RequestAuthentication;
 import org.riskmonitor.security.Roles;
+import org.riskmonitor.web.BadParameter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,9 @@ public class CalendarController {
                      HttpServletResponse response, Model model) {
     if (!currentUser.isIn(Roles.ADMINS)) {
       return forbidden(response);
+    }
+    if (year != null && !WorkingDayCalendar.storable(year)) {
+      throw new BadParameter(WorkingDayCalendar.YEAR_OUT_OF_RANGE);
     }
     return show(year == null ? dueDates.today().getYear() : year, List.of(), request, model);
   }
@@ -65,10 +69,11 @@ public class CalendarController {
       return forbidden(response);
     }
     LocalDate date = parse(day);
-    if (date != null) {
+    if (date != null && WorkingDayCalendar.storable(date.getYear())) {
       calendar.remove(date);
     }
-    return "redirect:/manage/calendar" + (date == null ? "" : "?year=" + date.getYear());
+    return "redirect:/manage/calendar" + (date == null || !WorkingDayCalendar.storable(date.getYear()) ? ""
+        : "?year=" + date.getYear());
   }
 
   private String show(int year, List<String> problems, HttpServletRequest request, Model model) {

@@ -17,10 +17,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkingDayCalendar {
 
+  /** The years a date column holds on every database we run on (MySQL's DATE and DATETIME). */
+  public static final int FIRST_YEAR = 1000;
+  public static final int LAST_YEAR = 9999;
+  public static final String YEAR_OUT_OF_RANGE =
+      "日期超出范围，年份应在" + FIRST_YEAR + "—" + LAST_YEAR + "之间 Date out of range: years " + FIRST_YEAR + " to " + LAST_YEAR;
+
   private final CalendarMapper mapper;
 
   public WorkingDayCalendar(CalendarMapper mapper) {
     this.mapper = mapper;
+  }
+
+  public static boolean storable(int year) {
+    return year >= FIRST_YEAR && year <= LAST_YEAR;
   }
 
   /** The day {@code days} working days after {@code from} (from itself not counted). */
@@ -49,6 +59,9 @@ public class WorkingDayCalendar {
   /** Records a holiday or a make-up working day; a day already listed is replaced. */
   @Transactional
   public void set(CalendarDay day) {
+    if (!storable(day.calendarDate().getYear())) {
+      throw new FormRefusal(YEAR_OUT_OF_RANGE);
+    }
     boolean weekend = day.calendarDate().getDayOfWeek() == DayOfWeek.SATURDAY || day.calendarDate().getDayOfWeek() == DayOfWeek.SUNDAY;
     if (day.working() && !weekend) {
       throw new FormRefusal("调休上班日应为周末 A make-up working day falls on a weekend: " + day.calendarDate());

@@ -2,6 +2,7 @@ package org.riskmonitor.cases;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.persistence.GeneratedId;
@@ -50,7 +51,12 @@ public class CaseFiles {
     return mapper.findByNumber(caseNumber);
   }
 
-  public List<MonitoringCase> all() {
+  /** The Camunda groups of the organisations taking part in the case: its enterprise and the labs that test it. */
+  public Set<String> organisationGroups(long caseId) {
+    return Set.copyOf(mapper.organisationGroups(caseId));
+  }
+
+    public List<MonitoringCase> all() {
     return mapper.findAll();
   }
 

@@ -2,6 +2,7 @@ package org.riskmonitor.document;
 
 import java.util.List;
 import java.util.Set;
+import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
 import org.springframework.stereotype.Service;
 
@@ -17,9 +18,11 @@ public class CaseAccess {
   static final Set<String> STAFF_GROUPS = Set.of("coordinators", "managers", "camunda-admin");
 
   private final CaseAccessMapper mapper;
+  private final CaseFiles cases;
 
-  public CaseAccess(CaseAccessMapper mapper) {
+  public CaseAccess(CaseAccessMapper mapper, CaseFiles cases) {
     this.mapper = mapper;
+    this.cases = cases;
   }
 
   /**
@@ -33,10 +36,7 @@ public class CaseAccess {
     if (groupIds.stream().anyMatch(STAFF_GROUPS::contains)) {
       return true;
     }
-    if (groupIds.contains(mapper.enterpriseGroup(c.enterpriseId()))) {
-      return true;
-    }
-    return mapper.labGroups(c.id()).stream().anyMatch(groupIds::contains)
+    return cases.organisationGroups(c.id()).stream().anyMatch(groupIds::contains)
         || mapper.assignedPeople(c.id()).contains(userId);
   }
 }

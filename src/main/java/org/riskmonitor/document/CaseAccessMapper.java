@@ -4,19 +4,9 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Select;
 
-/** The organisations, by Camunda group, that take part in a case. */
+/** The people assigned to a case by name (its organisations come from the case file). */
 @Mapper
 public interface CaseAccessMapper {
-
-  @Select("SELECT group_id FROM rm_enterprise WHERE id = #{enterpriseId}")
-  String enterpriseGroup(long enterpriseId);
-
-  /** The lab of the first test (and re-inspection) and the lab of any accepted objection's re-test. */
-  @Select("""
-      SELECT l.group_id FROM rm_monitoring_case c JOIN rm_lab l ON l.id = c.lab_id WHERE c.id = #{caseId}
-      UNION
-      SELECT l.group_id FROM rm_objection o JOIN rm_lab l ON l.id = o.retest_lab_id WHERE o.case_id = #{caseId}""")
-  List<String> labGroups(long caseId);
 
   /** The sampler, the assessing expert and the experts of the assistance visits of a case. */
   @Select("""

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.web.BadRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -49,6 +50,9 @@ public class CaseDocuments {
     }
     if (file == null || file.isEmpty()) {
       throw DocumentRefusal.badRequest("请选择非空文件 Choose a file that is not empty");
+    }
+    if (FileNames.hasControlCharacters(file.getOriginalFilename())) {
+      throw DocumentRefusal.badRequest(BadRequests.CONTROL_CHARACTERS_IN_FILE_NAME);
     }
     // Checked before the content is read into memory; Spring's own limit lies above ours.
     if (file.getSize() > limits.maxSize().toBytes()) {

@@ -10,18 +10,25 @@ final class FileNames {
   }
 
   /**
+   * Control characters, and the bidirectional controls that make "report\u202Efdp.exe" look like
+   * "reportexe.pdf": such a name is refused rather than silently changed.
+   */
+  static boolean hasControlCharacters(String submitted) {
+    return submitted != null && submitted.codePoints()
+        .anyMatch(c -> Character.isISOControl(c) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+  }
+
+  /**
    * The last path segment (old browsers send "C:\Users\...\scan.pdf"; "../" must never reach a
-   * download header), without control characters, shortened to {@link #MAX_LENGTH} characters
-   * keeping the extension. Empty when nothing usable is left.
+   * download header), without quotes, shortened to {@link #MAX_LENGTH} characters keeping the
+   * extension. Empty when nothing usable is left. Names with control characters are refused before.
    */
   static String sanitise(String submitted) {
     if (submitted == null) {
       return "";
     }
     String name = submitted.substring(Math.max(submitted.lastIndexOf('/'), submitted.lastIndexOf('\\')) + 1);
-    StringBuilder clean = new StringBuilder();
-    name.codePoints().filter(c -> !Character.isISOControl(c) && c != '"').forEach(clean::appendCodePoint);
-    name = clean.toString().strip();
+    name = name.replace("\"", "").strip();
     if (name.equals(".") || name.equals("..")) {
       return "";
     }

@@ -1,5 +1,7 @@
 package org.riskmonitor.form;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -23,10 +26,16 @@ import org.springframework.stereotype.Component;
  * back, rethrows a {@link FormRefusal} as itself so the user gets a 400 and its message.
  * Before a task is completed it also refuses variables its form does not have: otherwise a
  * client could set any process variable (the case, the enterprise's group, the assigned expert)
- * alongside the form's own values. Each refusal that reaches the caller is counted once.
+ * alongside the form's own values. A Json value that is not JSON, or nested deeper than any form's,
+ * is refused before the engine parses it: a parse failing inside the listener (Jackson stops at
+ * 1,000 levels) reaches REST as a 500. Each refusal that reaches the caller is counted once.
  */
 @Component
 public class FormRefusalPlugin extends AbstractProcessEnginePlugin {
+
+  /** Our deepest form value is a dynamic list, an array of rows of plain values: two levels. */
+  private static final int MAX_JSON_NESTING = 16;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FormDefinitions forms;
   private final SubmissionRefusals refusals;
@@ -110,8 +119,50 @@ public class FormRefusalPlugin extends AbstractProcessEnginePlugin {
         if (value instanceof ObjectValue) {
           throw new FormRefusal(shortened(key) + "：不接受对象类型的值 object values are not accepted");
         }
+        if (value instanceof SerializableValue serialized && !serialized.isDeserialized()) {
+          refuseUnreadableJson(key, serialized.getValueSerialized());
+        }
       }
     }
+  }
+
+  private static void refuseUnreadableJson(String key, String json) {
+    if (json == null) {
+      return;
+    }
+    if (nesting(json) > MAX_JSON_NESTING) {
+      throw new FormRefusal(shortened(key) + "：嵌套层数超过" + MAX_JSON_NESTING + "层 nested more than "
+          + MAX_JSON_NESTING + " levels deep");
+    }
+    try {
+      JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new FormRefusal(shortened(key) + "：不是有效的JSON not valid JSON");
+    }
+  }
+
+  /** The deepest nesting of arrays and objects in a JSON text, counted without parsing it. */
+  private static int nesting(String json) {
+    int depth = 0;
+    int deepest = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        }
+      } else if (c == '"') {
+        inString = true;
+      } else if (c == '[' || c == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (c == ']' || c == '}') {
+        depth--;
+      }
+    }
+    return deepest;
   }
 
   /** A name as sent, cut short: it is the client's, and may be anything. */

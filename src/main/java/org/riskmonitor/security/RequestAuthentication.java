@@ -72,7 +72,8 @@ public class RequestAuthentication extends OncePerRequestFilter {
         return;
       }
       if (userId == null) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Risk Monitor\", charset=\"UTF-8\"");
+        // no Basic challenge: a browser would ask for a password, keep it and send it along with
+        // every later request, cross-site ones included; API clients send Basic unasked
         refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "请先登录 Authentication required");
         return;
       }

@@ -16,6 +16,11 @@ public final class Roles {
   public static final List<String> ALL = List.of(COORDINATORS, SAMPLERS, LABS, EXPERTS, MANAGERS, ENTERPRISES);
   /** The regulator's own staff, who may read every case. */
   public static final List<String> REGULATOR = List.of(COORDINATORS, MANAGERS);
+  /**
+   * The roles whose members may be given a step of any case; labs and enterprises act only on the
+   * cases they take part in, through their own organisation's group.
+   */
+  public static final List<String> ANY_CASE = List.of(COORDINATORS, MANAGERS, SAMPLERS, EXPERTS);
 
   private Roles() {
   }

@@ -39,4 +39,14 @@ public class SecurityConfiguration {
     registration.setName("riskmonitorWebappLoginRefusal");
     return registration;
   }
+
+  /** Before authentication, so a refusal or a redirect to the login carries the headers too. */
+  @Bean
+  public FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+    FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+    registration.addUrlPatterns("/*");
+    registration.setName("riskmonitorSecurityHeaders");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
 }

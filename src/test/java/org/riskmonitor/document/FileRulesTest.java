@@ -15,10 +15,16 @@ import org.springframework.util.unit.DataSize;
 class FileRulesTest {
 
   @Test
-  void pathPartsAndControlCharactersAreDropped() {
+  void pathPartsAndQuotesAreDropped_controlCharactersAreFound() {
     assertThat(FileNames.sanitise("../../etc/passwd")).isEqualTo("passwd");
     assertThat(FileNames.sanitise("C:\\Users\\李明\\检验报告.pdf")).isEqualTo("检验报告.pdf");
-    assertThat(FileNames.sanitise("a\r\nb\u0000.pdf")).isEqualTo("ab.pdf");
+    assertThat(FileNames.sanitise("a\"b\".pdf")).isEqualTo("ab.pdf");
+    for (String name : new String[] {"a\r\nb.pdf", "b\u0000.pdf", "a\tb.pdf", "a\u007fb.pdf", "report\u202Efdp.exe",
+        "a\u2066b.pdf"}) {
+      assertThat(FileNames.hasControlCharacters(name)).as(name).isTrue();
+    }
+    assertThat(FileNames.hasControlCharacters("检验报告 2026（终版）😀.pdf")).isFalse();
+    assertThat(FileNames.hasControlCharacters(null)).isFalse();
     assertThat(FileNames.sanitise("..")).isEmpty();
     assertThat(FileNames.sanitise(null)).isEmpty();
   }

@@ -26,6 +26,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RestVariables;
 import org.riskmonitor.RiskMonitorTest;
@@ -65,6 +66,7 @@ class HostileInputTest extends RiskMonitorTest {
   private static final String SQL_OR = "1' OR '1'='1";
   private static final String EMOJI = "样品完好😀";
   private static final String NUL = "样品\u0000完好";
+  private static final String NESTED_ARRAYS = "[".repeat(100_000) + "]".repeat(100_000);
   /**
    * Written by the engine's metrics reporter on a timer, whatever requests arrive; nothing a
    * request writes. Every other engine, identity and domain table is compared.
@@ -120,6 +122,8 @@ class HostileInputTest extends RiskMonitorTest {
     attempts.addAll(pools());
     attempts.addAll(calendar());
     attempts.addAll(dashboard());
+    attempts.addAll(unreadableJson(steps));
+    attempts.addAll(malformedRequests(ownCase));
     System.out.println("Hostile input: " + attempts.size() + " requests generated");
     assertThat(attempts.size()).isGreaterThanOrEqualTo(1000);
 
@@ -161,6 +165,56 @@ class HostileInputTest extends RiskMonitorTest {
           jsonEntity(RestVariables.body(step.values())), String.class);
       assertThat(accepted.getStatusCode().value()).as(step.formId() + ": " + accepted.getBody()).isEqualTo(204);
     }
+  }
+
+  /** Bad input is refused with a message saying what is wrong, in Chinese and in English, and writes nothing. */
+  @Test
+  void badInputIsRefusedWithAClearBilingualMessage() {
+    Step assess = stepAt(E_BIKES, "E_BIKE", "Task_AssessRisk", "assess-risk");
+    String caseNumber = caseNumberOf(assess.task());
+    String ofTheCase = "case_id = (SELECT id FROM rm_monitoring_case WHERE case_number = ?)";
+    long documents = count("rm_document", ofTheCase, caseNumber);
+    long auditEntries = count("rm_audit_entry", ofTheCase, caseNumber);
+    String submit = "/engine-rest/task/" + assess.task().getId() + "/submit-form";
+    String reassign = "/api/tasks/" + assess.task().getId() + "/reassignment";
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.TEXT_PLAIN);
+
+    // a raw CR LF would end the part's header line: the server sees a name cut short (refused by its type)
+    for (String name : List.of("photo\u0000.png", "pho\u0001to.png", "pho\tto.png", "photo\u202Egnp.exe")) {
+      assertRefused(send(upload("enterprise1", caseNumber, "SAMPLING_PHOTO", name, PNG, "control character")), 400,
+          "文件名含有控制字符", "The file name contains control characters");
+    }
+    assertRefused(send(completion(assess, "submit-form", "nested", withJsonText(assess.values(), "riskScenarios",
+        NESTED_ARRAYS))), 400, "嵌套层数超过", "nested more than");
+    assertRefused(send(completion(assess, "complete", "not JSON", withJsonText(assess.values(), "riskScenarios",
+        "[{\"description\": "))), 400, "不是有效的JSON", "not valid JSON");
+    assertRefused(send(new Attempt("reassignment", "malformed", "coordinator", DemoPeople.PASSWORD, HttpMethod.POST,
+        reassign, jsonEntity("{\"assignee\": "))), 400, "不是有效的JSON", "not valid JSON");
+    assertRefused(send(new Attempt("reassignment", "text", "coordinator", DemoPeople.PASSWORD, HttpMethod.POST,
+        reassign, new HttpEntity<>("assignee=expert2", text))), 415, "不支持该请求内容类型", "Content type not supported");
+    assertRefused(send(new Attempt("dashboard", "year", "manager", DemoPeople.PASSWORD, HttpMethod.GET,
+        "/dashboard?from=-999999999-01-01", null)), 400, "日期超出范围", "Date out of range");
+    assertRefused(send(new Attempt("dashboard", "date", "manager", DemoPeople.PASSWORD, HttpMethod.GET,
+        "/dashboard?from=yesterday", null)), 400, "参数 from 格式不正确", "Parameter from has the wrong format");
+    assertRefused(send(new Attempt("dashboard", "figure", "manager", DemoPeople.PASSWORD, HttpMethod.GET,
+        "/dashboard/cases", null)), 400, "缺少参数 figure", "Parameter figure is required");
+
+    assertThat(count("rm_document", ofTheCase, caseNumber)).isEqualTo(documents);
+    Task still = engine.getTaskService().createTaskQuery().taskId(assess.task().getId()).singleResult();
+    assertThat(still).isNotNull();
+    assertThat(still.getAssignee()).isEqualTo(assess.task().getAssignee());
+    assertThat(count("rm_audit_entry", ofTheCase, caseNumber)).isEqualTo(auditEntries);
+  }
+
+  private ResponseEntity<String> send(Attempt attempt) {
+    return rest.withBasicAuth(attempt.user(), attempt.password())
+        .exchange(attempt.path(), attempt.method(), attempt.entity(), String.class);
+  }
+
+  private static void assertRefused(ResponseEntity<String> response, int status, String chinese, String english) {
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+    assertThat(response.getBody()).contains(chinese).contains(english);
   }
 
   // ---- task completion: each field of the step's form × the attacks that fit its type
@@ -350,6 +404,12 @@ class HostileInputTest extends RiskMonitorTest {
       attempts.add(upload("enterprise1", ownCase, kind, "photo.png", PNG, "kind " + kind.substring(0, Math.min(10, kind.length()))));
     }
     attempts.add(upload("enterprise1", ownCase, "TEST_REPORT_PDF", "photo.png", PNG, "png as test report"));
+    for (String name : List.of("photo\u0000.png", "pho\u0001to.png", "photo\r\n.png", "pho\tto.png", "pho\u007fto.png",
+        "photo\u202Egnp.exe")) {
+      attempts.add(upload("enterprise1", ownCase, "SAMPLING_PHOTO", name, PNG, "control character in name "
+          + name.codePoints().filter(c -> Character.isISOControl(c) || c > 0x2000).mapToObj(c -> String.format("U+%04X", c))
+          .toList()));
+    }
     for (String caseNumber : List.of(otherCase, "TJ-2026-999999", "TJ' OR '1'='1", "%3Cscript%3E", "..%2F..%2Fetc")) {
       attempts.add(upload("enterprise1", caseNumber, "SAMPLING_PHOTO", "photo.png", PNG, "case " + caseNumber));
     }
@@ -401,6 +461,17 @@ class HostileInputTest extends RiskMonitorTest {
     }
     attempts.add(new Attempt("reassignment", "by an enterprise", "enterprise1", DemoPeople.PASSWORD, HttpMethod.POST,
         path, jsonEntity(valid)));
+    // the task is lab A's: nobody outside lab A may be given it
+    for (String outsider : List.of("lab2", "enterprise1", "expert1", "sampler", "coordinator")) {
+      attempts.add(new Attempt("reassignment", "to " + outsider, "coordinator", DemoPeople.PASSWORD, HttpMethod.POST,
+          path, jsonEntity("{\"assignee\": \"" + outsider + "\", \"reason\": \"休假\"}")));
+    }
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.TEXT_PLAIN);
+    attempts.add(new Attempt("reassignment", "text/plain", "coordinator", DemoPeople.PASSWORD, HttpMethod.POST, path,
+        new HttpEntity<>(valid, text)));
+    attempts.add(new Attempt("reassignment", "no body, no type", "coordinator", DemoPeople.PASSWORD, HttpMethod.POST,
+        path, new HttpEntity<>(new HttpHeaders())));
     return attempts;
   }
 
@@ -525,6 +596,73 @@ class HostileInputTest extends RiskMonitorTest {
     return attempts;
   }
 
+  /**
+   * Json values no form has, in each step's first Json field: nested 100,000 levels deep as a
+   * string (as Tasklist sends Json) and as a JSON literal, text that is not JSON at all, and null.
+   */
+  private List<Attempt> unreadableJson(List<Step> steps) {
+    List<Attempt> attempts = new ArrayList<>();
+    Map<String, String> texts = new LinkedHashMap<>();
+    texts.put("100,000 nested arrays", NESTED_ARRAYS);
+    texts.put("100,000 nested objects", "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000));
+    texts.put("not JSON", "[{\"description\": ");
+    for (Step step : steps) {
+      String key = step.values().entrySet().stream().filter(e -> e.getValue() instanceof TypedValue)
+          .map(Map.Entry::getKey).sorted().findFirst().orElse(null);
+      if (key == null) {
+        continue;
+      }
+      texts.forEach((attack, text) -> {
+        for (String endpoint : List.of("submit-form", "complete")) {
+          attempts.add(completion(step, endpoint, key + " " + attack, withJsonText(step.values(), key, text)));
+        }
+      });
+      attempts.add(completion(step, "submit-form", key + " nested literal",
+          "{\"variables\": {\"" + key + "\": {\"type\": \"Json\", \"value\": " + NESTED_ARRAYS + "}}}"));
+      attempts.add(completion(step, "submit-form", key + " Json null",
+          "{\"variables\": {\"" + key + "\": {\"type\": \"Json\", \"value\": null}}}"));
+    }
+    return attempts;
+  }
+
+  /** Our own endpoints with bodies, types, methods and parameters they do not take. */
+  private List<Attempt> malformedRequests(String ownCase) {
+    List<Attempt> attempts = new ArrayList<>();
+    for (String query : List.of("year=abc", "year=99999999999", "year=-999999999", "year=10000")) {
+      attempts.add(new Attempt("malformed", "calendar " + query, ADMIN, ADMIN_PASSWORD, HttpMethod.GET,
+          "/manage/calendar?" + query, null));
+    }
+    for (String day : List.of("-999999999-01-01", "0999-12-31", "+10000-01-01")) {
+      MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+      form.add("day", day);
+      form.add("name", "假日");
+      attempts.add(form("malformed", "calendar day " + day, ADMIN, ADMIN_PASSWORD, "/manage/calendar", form));
+    }
+    attempts.add(new Attempt("malformed", "calendar as JSON", ADMIN, ADMIN_PASSWORD, HttpMethod.POST, "/manage/calendar",
+        jsonEntity("{\"day\": \"2027-10-01\", \"name\": \"假日\"}")));
+    for (String query : List.of("from=-999999999-01-01", "to=-0005-01-01", "from=0999-12-31", "from=2026-01-01&to=%2B10000-01-01")) {
+      for (String page : List.of("/dashboard?", "/dashboard/cases?figure=closed&", "/dashboard/export/figures.csv?")) {
+        attempts.add(new Attempt("malformed", page + query, "manager", DemoPeople.PASSWORD, HttpMethod.GET, page + query,
+            null));
+      }
+    }
+    attempts.add(new Attempt("malformed", "cases without figure", "manager", DemoPeople.PASSWORD, HttpMethod.GET,
+        "/dashboard/cases", null));
+    attempts.add(new Attempt("malformed", "dashboard by POST", "manager", DemoPeople.PASSWORD, HttpMethod.POST,
+        "/dashboard", jsonEntity("{}")));
+    attempts.add(new Attempt("malformed", "documents by DELETE", "enterprise1", DemoPeople.PASSWORD, HttpMethod.DELETE,
+        "/api/cases/" + ownCase + "/documents", null));
+    attempts.add(new Attempt("malformed", "no such API", "enterprise1", DemoPeople.PASSWORD, HttpMethod.GET,
+        "/api/no-such-thing", null));
+    MultiValueMap<String, String> notBoolean = registration("91120115MA05H0QT1X", "hostilebool");
+    notBoolean.add("usccCheckOverride", "9".repeat(40));
+    attempts.add(form("malformed", "onboarding override not boolean", "coordinator", DemoPeople.PASSWORD,
+        "/manage/enterprises", notBoolean));
+    attempts.add(new Attempt("malformed", "onboarding as JSON", "coordinator", DemoPeople.PASSWORD, HttpMethod.POST,
+        "/manage/enterprises", jsonEntity("{\"uscc\": \"x\"}")));
+    return attempts;
+  }
+
   // ---- building requests
 
   private Attempt completion(Step step, String endpoint, String attack, String body) {
@@ -550,6 +688,15 @@ class HostileInputTest extends RiskMonitorTest {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     return new Attempt(target, attack, user, password, HttpMethod.POST, path, new HttpEntity<>(form, headers));
+  }
+
+  /** The step's values with one Json variable's text replaced, sent as it is, unparsed. */
+  private static String withJsonText(Map<String, Object> values, String key, String text) {
+    ObjectNode variables = RestVariables.variables(values);
+    variables.putObject(key).put("value", text).put("type", "Json");
+    ObjectNode body = JSON.createObjectNode();
+    body.set("variables", variables);
+    return body.toString();
   }
 
   private static HttpEntity<String> jsonEntity(String body) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -160,7 +161,15 @@ class TasklistBrowserTest extends RiskMonitorTest {
 
   private void openTask(String caseNumber, String taskName) {
     By card = By.xpath("//li[contains(@class, 'task') and contains(., '" + caseNumber + "') and contains(., '" + taskName + "')]");
-    wait.until(ExpectedConditions.elementToBeClickable(card)).findElement(By.cssSelector("h4, a, .names")).click();
+    // Tasklist redraws its list when it polls: a card found a moment ago may be gone, so find it again
+    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+      WebElement found = ExpectedConditions.elementToBeClickable(card).apply(driver);
+      if (found == null) {
+        return false;
+      }
+      found.findElement(By.cssSelector("h4, a, .names")).click();
+      return true;
+    });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), caseNumber));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
   }
