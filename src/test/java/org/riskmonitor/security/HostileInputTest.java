@@ -187,7 +187,7 @@ class HostileInputTest extends RiskMonitorTest {
     }
     assertRefused(send(completion(assess, "submit-form", "nested", withJsonText(assess.values(), "riskScenarios",
         NESTED_ARRAYS))), 400, "嵌套层数超过", "nested more than");
-    assertRefused(send(completion(assess, "complete", "not JSON", withJsonText(assess.values(), "riskScenarios",
+    assertRefused(send(completion(assess, "submit-form", "not JSON", withJsonText(assess.values(), "riskScenarios",
         "[{\"description\": "))), 400, "不是有效的JSON", "not valid JSON");
     assertRefused(send(new Attempt("reassignment", "malformed", "coordinator", DemoPeople.PASSWORD, HttpMethod.POST,
         reassign, jsonEntity("{\"assignee\": "))), 400, "不是有效的JSON", "not valid JSON");
