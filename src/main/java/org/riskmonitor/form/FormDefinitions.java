@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -180,7 +181,8 @@ public class FormDefinitions {
         Map<String, FieldSpec> children = new LinkedHashMap<>();
         collect(component.path("components"), children);
         String path = component.path("path").asText();
-        into.put(path, new FieldSpec(path, component.path("label").asText(path), type, null, null, null, children));
+        into.put(path, new FieldSpec(path, component.path("label").asText(path), type, false,
+            component.has("conditional"), null, null, null, null, null, List.of(), null, children));
       } else if (component.has("key")) {
         into.put(component.path("key").asText(), spec(component));
       } else if (component.has("components")) {
@@ -192,10 +194,17 @@ public class FormDefinitions {
   private static FieldSpec spec(JsonNode component) {
     JsonNode validate = component.path("validate");
     String label = component.path("label").asText(component.path("dateLabel").asText(component.path("key").asText()));
+    List<String> options = new ArrayList<>();
+    component.path("values").forEach(option -> options.add(option.path("value").asText()));
     return new FieldSpec(component.path("key").asText(), label, component.path("type").asText(),
-        validate.has("maxLength") ? validate.path("maxLength").asInt() : null,
-        validate.has("min") ? validate.path("min").asInt() : null,
+        validate.path("required").asBoolean(false), component.has("conditional"),
+        integer(validate, "minLength"), integer(validate, "maxLength"), integer(validate, "min"), integer(validate, "max"),
         validate.has("pattern") ? Pattern.compile(validate.path("pattern").asText()) : null,
+        List.copyOf(options), component.path("valuesKey").isTextual() ? component.path("valuesKey").asText() : null,
         Map.of());
+  }
+
+  private static Integer integer(JsonNode validate, String name) {
+    return validate.has(name) ? validate.path(name).asInt() : null;
   }
 }

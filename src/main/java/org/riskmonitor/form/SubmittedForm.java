@@ -39,6 +39,80 @@ public final class SubmittedForm {
     this.fields = fields;
     this.zone = zone;
     this.onAccepted = onAccepted;
+    fields.values().forEach(this::checkAsTheFormSays);
+  }
+
+  /**
+   * The one generic check every completion passes: each field of the form against what the form
+   * file declares (required, type, choices, lengths, pattern, minimum and maximum). A listener
+   * reading a value afterwards finds the same problems, which are reported once.
+   */
+  private void checkAsTheFormSays(FieldSpec spec) {
+    String key = spec.key();
+    Object raw = values.getVariable(key);
+    boolean empty = raw == null || (raw instanceof String s && s.isBlank());
+    switch (spec.type()) {
+      case "textfield", "textarea" -> {
+        if (spec.alwaysRequired()) {
+          text(key);
+        } else {
+          optionalText(key);
+        }
+      }
+      case "number" -> {
+        if (spec.alwaysRequired() || !empty) {
+          wholeNumber(key);
+        }
+      }
+      case "datetime" -> {
+        if (spec.alwaysRequired() || !empty) {
+          date(key);
+        }
+      }
+      case "select", "radio" -> {
+        String value = spec.alwaysRequired() ? text(key) : optionalText(key);
+        List<String> choices = choicesOf(spec);
+        if (value != null && choices != null && !choices.contains(value)) {
+          problem(spec.label() + "：不是可选的值 not one of the choices");
+        }
+      }
+      case "checkbox" -> {
+        if (spec.alwaysRequired()) {
+          ticked(key);
+        } else {
+          optionalTick(key);
+        }
+      }
+      case "checklist" -> {
+        List<String> chosen = strings(key);
+        List<String> choices = choicesOf(spec);
+        if (choices != null && !choices.containsAll(chosen)) {
+          problem(spec.label() + "：不是可选的值 not one of the choices");
+        } else if (chosen.isEmpty() && spec.alwaysRequired() && !reported(key)) {
+          problem(spec.label() + "：至少选择一项 choose at least one");
+        }
+      }
+      case "dynamiclist" -> rows(key, 0, Integer.MAX_VALUE, row -> {
+        spec.children().values().forEach(row::checkAsTheFormSays);
+        return null;
+      });
+      default -> throw new IllegalStateException("no generic check for a " + spec.type() + " field: " + key);
+    }
+  }
+
+  /**
+   * The values a choice may take: the form's own, or those of the option list it names (a Json
+   * array of value and label, see OptionList); null if neither is there to compare with.
+   */
+  private List<String> choicesOf(FieldSpec spec) {
+    if (!spec.options().isEmpty()) {
+      return spec.options();
+    }
+    if (spec.optionsKey() != null && values.getVariable(spec.optionsKey()) instanceof SpinJsonNode list && list.isArray()) {
+      return list.elements().stream().map(option -> option.prop("value"))
+          .map(value -> value.isString() ? value.stringValue() : String.valueOf(value.value())).toList();
+    }
+    return null;
   }
 
   public String text(String key) {
@@ -84,6 +158,9 @@ public final class SubmittedForm {
     int min = spec.min() == null ? Integer.MIN_VALUE : spec.min();
     if (number < min) {
       return problem(spec.label() + "：不得小于" + min + " must be at least " + min);
+    }
+    if (spec.max() != null && number > spec.max()) {
+      return problem(spec.label() + "：不得大于" + spec.max() + " must be at most " + spec.max());
     }
     return number.intValue();
   }
@@ -263,7 +340,7 @@ public final class SubmittedForm {
   /** Records a problem that depends on several values. */
   public void refuseIf(boolean condition, String problem) {
     if (condition) {
-      problems.add(problem);
+      problem(problem);
     }
   }
 
@@ -309,6 +386,9 @@ public final class SubmittedForm {
     if (trimmed.length() > maxLength) {
       return problem(label + "：不得超过" + maxLength + "个字符 at most " + maxLength + " characters");
     }
+    if (spec.minLength() != null && trimmed.length() < spec.minLength()) {
+      return problem(label + "：不得少于" + spec.minLength() + "个字符 at least " + spec.minLength() + " characters");
+    }
     if (spec.pattern() != null && !spec.pattern().matcher(trimmed).matches()) {
       return problem(label + "：格式不正确 wrong format");
     }
@@ -337,8 +417,11 @@ public final class SubmittedForm {
     return problem(spec.label() + "：必填 required");
   }
 
+  /** A problem is reported once, whether the generic check or the listener found it first. */
   private <T> T problem(String message) {
-    problems.add(message);
+    if (!problems.contains(message)) {
+      problems.add(message);
+    }
     return null;
   }
 
@@ -355,16 +438,27 @@ public final class SubmittedForm {
     }
 
     public String text(String key) {
-      FieldSpec spec = list.child(key);
-      Object raw = cells.get(key);
-      String label = prefix + spec.label();
-      int before = problems.size();
-      // a picked value may arrive as a number (form-js sends numeric option values so); typed text may not
-      String value = checkText(spec, raw instanceof Number n && !spec.typed() ? n.toString() : raw, label);
-      if (value == null && problems.size() == before) {
+      String label = prefix + list.child(key).label();
+      String value = optionalText(key);
+      if (value == null && problems.stream().noneMatch(p -> p.startsWith(label + "："))) {
         return problem(label + "：必填 required");
       }
       return value;
+    }
+
+    public String optionalText(String key) {
+      FieldSpec spec = list.child(key);
+      Object raw = cells.get(key);
+      // a picked value may arrive as a number (form-js sends numeric option values so); typed text may not
+      return checkText(spec, raw instanceof Number n && !spec.typed() ? n.toString() : raw, prefix + spec.label());
+    }
+
+    /** The generic check of one cell: text, or a choice among the form's own values. */
+    void checkAsTheFormSays(FieldSpec spec) {
+      String value = spec.alwaysRequired() ? text(spec.key()) : optionalText(spec.key());
+      if (value != null && !spec.options().isEmpty() && !spec.options().contains(value)) {
+        problem(prefix + spec.label() + "：不是可选的值 not one of the choices");
+      }
     }
 
     public <E extends Enum<E>> E choice(String key, Class<E> codes) {
@@ -382,7 +476,7 @@ public final class SubmittedForm {
 
     public void refuseIf(boolean condition, String problem) {
       if (condition) {
-        problems.add(prefix + problem);
+        problem(prefix + problem);
       }
     }
   }
