@@ -13,9 +13,9 @@ public class EngineApiConfiguration {
   @Bean
   public FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, EngineApiOperations operations,
       EngineApiAllowList allowList, TaskFormView formView, RefusedCalls refusedCalls,
-      PasswordChecks passwordChecks) {
-    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
-        new EngineApiGuard(engine, operations, allowList, formView, refusedCalls, passwordChecks));
+      PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine,
+        operations, allowList, formView, refusedCalls, passwordChecks, formSubmissions, completionRaces));
     registration.addUrlPatterns(EngineApiGuard.REST + "/*", EngineApiGuard.WEBAPP + "/*");
     registration.setName("riskmonitorEngineApiGuard");
     registration.setOrder(SecurityConfiguration.AUTHENTICATION_ORDER + 1);

@@ -51,15 +51,20 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private final TaskFormView formView;
   private final RefusedCalls refusedCalls;
   private final PasswordChecks passwordChecks;
+  private final FormSubmissions formSubmissions;
+  private final CompletionRaces completionRaces;
 
   public EngineApiGuard(ProcessEngine engine, EngineApiOperations operations, EngineApiAllowList allowList,
-                        TaskFormView formView, RefusedCalls refusedCalls, PasswordChecks passwordChecks) {
+                        TaskFormView formView, RefusedCalls refusedCalls, PasswordChecks passwordChecks,
+                        FormSubmissions formSubmissions, CompletionRaces completionRaces) {
     this.engine = engine;
     this.operations = operations;
     this.allowList = allowList;
     this.formView = formView;
     this.refusedCalls = refusedCalls;
     this.passwordChecks = passwordChecks;
+    this.formSubmissions = formSubmissions;
+    this.completionRaces = completionRaces;
   }
 
   private record Caller(String userId, Set<ApiRole> roles, boolean administrator) {
@@ -81,14 +86,20 @@ public class EngineApiGuard extends OncePerRequestFilter {
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationError", "请先登录 Authentication required");
       return;
     }
-    if (caller.administrator()) {
-      chain.doFilter(request, response);
-      return;
-    }
     List<String> path = segments(webapp ? webappEngineRemainder(apiPath) : withoutEngineName(apiPath));
     String method = request.getMethod();
     Optional<Operation> operation = path == null || hasMethodOverride(request) ? Optional.empty()
         : operations.find(method, path);
+    boolean completion = operation.isPresent() && formSubmissions.applies(operation.get().name());
+    if (caller.administrator()) {
+      // administrators reach the whole API, but a task is finished through its form by everyone
+      if (completion) {
+        complete(request, response, chain, operation.get().parameters(path).get("id"));
+      } else {
+        chain.doFilter(request, response);
+      }
+      return;
+    }
     List<Row> rows = operation.map(o -> allowList.rowsFor(o, caller.roles())).orElse(List.of());
     Map<String, String> parameters = operation.map(o -> o.parameters(path)).orElse(Map.of());
     boolean readsBody = operation.isPresent() && (passwordChecks.applies(operation.get().name())
@@ -111,6 +122,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
         return;
       }
       chain.doFilter(body, response);
+      return;
+    }
+    if (completion) {
+      complete(request, response, chain, parameters.get("id"));
       return;
     }
     if (allowing.get().condition() == Condition.FORM_VIEW) {
@@ -183,6 +198,36 @@ public class EngineApiGuard extends OncePerRequestFilter {
     };
   }
 
+  /**
+   * Finishes a task: the body is held to the task's form first (400 if it brings what the form does
+   * not have), and a failure the engine reports is told apart from a race with another worker (409).
+   */
+  private void complete(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
+      throws IOException, ServletException {
+    ReadBody body = new ReadBody(request, ReadBody.SUBMISSION_LIMIT);
+    if (!body.complete()) {
+      refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+          "请求体过大，最多" + ReadBody.SUBMISSION_LIMIT / 1024 + " KB The request body is too large: at most "
+              + ReadBody.SUBMISSION_LIMIT / 1024 + " KB");
+      return;
+    }
+    Optional<String> refusal = formSubmissions.refusal(taskId, body.bytes());
+    if (refusal.isPresent()) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
+      return;
+    }
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(body, answer);
+    Optional<CompletionRaces.Answer> instead =
+        completionRaces.instead(taskId, answer.getStatus(), answer.getContentAsByteArray());
+    if (instead.isEmpty()) {
+      answer.copyBodyToResponse();
+      return;
+    }
+    answer.resetBuffer();
+    refuse(response, instead.get().status().value(), "RestException", instead.get().message());
+  }
+
   /** Lets the engine answer, then keeps of its variables only those the task's form names. */
   private void narrowToForm(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
       throws IOException, ServletException {
@@ -229,6 +274,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private static void refuse(HttpServletResponse response, int status, String type, String message) throws IOException {
     response.setStatus(status);
     response.setContentType("application/json;charset=UTF-8");
-    response.getWriter().write(JSON.writeValueAsString(Map.of("type", type, "message", message)));
+    byte[] body = JSON.writeValueAsBytes(Map.of("type", type, "message", message));
+    // the output stream, not the writer: a completion's answer may already have been buffered through it
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 }

@@ -1,5 +1,6 @@
 package org.riskmonitor.engineapi;
 
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,20 +29,31 @@ public class TaskFormView {
 
   /** The names shown on the task's form; none for a task without a form of ours or no such task. */
   public Set<String> shownOn(String taskId) {
+    return formOf(taskId).map(form -> forms.shownVariables(form[0], form[1])).orElse(Set.of());
+  }
+
+  /** The names the task's form may submit; empty for a task without a form of ours or no such task. */
+  public Optional<Set<String>> submittableOn(String taskId) {
+    return formOf(taskId).map(form -> forms.submittable(form[0], form[1]));
+  }
+
+  /** The task's form reference and form key, if it is an open task with a form of ours. */
+  private Optional<String[]> formOf(String taskId) {
     // the caller's own right to the task is checked by the engine when it answers; this only narrows
     Task task = SystemContext.asSystem(identityService,
         () -> taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult());
     if (task == null) {
-      return Set.of();
+      return Optional.empty();
     }
     String formRef = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
     if (formRef == null && task.getFormKey() == null) {
-      return Set.of();
+      return Optional.empty();
     }
     try {
-      return forms.shownVariables(formRef, task.getFormKey());
+      forms.shownVariables(formRef, task.getFormKey());
+      return Optional.of(new String[] {formRef, task.getFormKey()});
     } catch (IllegalStateException noFormOfOurs) {
-      return Set.of();
+      return Optional.empty();
     }
   }
 }

@@ -18,7 +18,7 @@ public class SubmissionRefusals {
         .description("Form submissions refused by the server's checks").register(meters);
   }
 
-  void count() {
+  public void count() {
     refused.increment();
   }
 }
