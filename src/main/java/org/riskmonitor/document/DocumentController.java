@@ -57,8 +57,8 @@ public class DocumentController {
   }
 
   /** The tab beside a task: its case's documents, the kinds it offers, and whether the caller may upload. */
-  public record TaskDocumentsView(String caseNumber, String stepName, boolean mayUpload, String timeZone,
-                                  List<KindView> kinds, List<DocumentView> documents) {
+  public record TaskDocumentsView(String caseNumber, boolean mayUpload, String timeZone, List<KindView> kinds,
+                                  List<DocumentView> documents) {
   }
 
   @PostMapping("/tasks/{taskId}/documents")
@@ -73,7 +73,7 @@ public class DocumentController {
   @GetMapping("/tasks/{taskId}/documents")
   public TaskDocumentsView listOfTask(@PathVariable String taskId) {
     TaskDocuments.Listing listing = taskDocuments.list(taskId);
-    return new TaskDocumentsView(listing.caseNumber(), listing.stepName(), listing.mayUpload(), listing.zone().getId(),
+    return new TaskDocumentsView(listing.caseNumber(), listing.mayUpload(), listing.zone().getId(),
         Arrays.stream(DocumentKind.values()).map(k -> new KindView(k.name(), k.title())).toList(),
         listing.documents().stream().map(DocumentView::of).toList());
   }

@@ -55,8 +55,7 @@ public class TaskDocuments {
    * The case's documents as the tab shows them beside the task. {@code zone} is the regulator's time
    * zone, in which {@code createdAt} is given; {@code mayUpload} says whether the caller works on the task.
    */
-  public record Listing(String caseNumber, String stepName, boolean mayUpload, ZoneId zone,
-                        List<CaseDocument> documents) {
+  public record Listing(String caseNumber, boolean mayUpload, ZoneId zone, List<CaseDocument> documents) {
   }
 
   public Listing list(String taskId) {
@@ -65,7 +64,7 @@ public class TaskDocuments {
     if (!open.mayWork() && !access.maySee(caller.getUserId(), caller.getGroupIds(), open.monitoringCase())) {
       throw DocumentRefusal.forbidden();
     }
-    return new Listing(open.monitoringCase().caseNumber(), open.task().getName(), open.mayWork(), clock.getZone(),
+    return new Listing(open.monitoringCase().caseNumber(), open.mayWork(), clock.getZone(),
         store.ofCase(open.monitoringCase().id()));
   }
 

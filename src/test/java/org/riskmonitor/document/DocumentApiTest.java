@@ -257,7 +257,6 @@ class DocumentApiTest extends RiskMonitorTest {
         .exchange("/api/tasks/" + slip.getId() + "/documents", HttpMethod.GET, null, MAP);
     assertThat(tab.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(tab.getBody()).containsEntry("caseNumber", caseNumber)
-        .containsEntry("stepName", "填写抽样单 Fill in sampling slip")
         .containsEntry("mayUpload", true)
         .containsEntry("timeZone", "Asia/Shanghai");
     assertThat((List<Map<String, Object>>) tab.getBody().get("kinds")).extracting(k -> k.get("title"))
