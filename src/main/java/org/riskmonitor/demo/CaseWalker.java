@@ -31,6 +31,7 @@ import org.riskmonitor.document.AttachedDocuments;
 import org.riskmonitor.document.CaseDocument;
 import org.riskmonitor.document.DocumentKind;
 import org.riskmonitor.document.DocumentStore;
+import org.riskmonitor.document.UploadStep;
 import org.riskmonitor.expert.Expert;
 import org.riskmonitor.laboratory.Lab;
 import org.riskmonitor.laboratory.LabMapper;
@@ -344,8 +345,10 @@ public class CaseWalker {
   /** Uploads a small file as the step's person would before submitting, and names it in the form. */
   private Object attach(Task task, MonitoringCase monitoringCase, DocumentKind kind, String fileName, String contentType,
                         byte[] content) {
-    CaseDocument document = documents.store(monitoringCase.id(), kind.name(), fileName, contentType, content,
-        actorFor(task));
+    // uploaded to the task, as the Documents tab beside it does
+    CaseDocument document = documents.storeOnTask(monitoringCase.id(),
+        new UploadStep(task.getId(), task.getTaskDefinitionKey(), task.getName()), kind.name(), fileName, contentType,
+        content, actorFor(task));
     return json(List.of(document.id()));
   }
 

@@ -42,8 +42,19 @@ public class CaseDocuments {
   public record Download(CaseDocument document, byte[] content) {
   }
 
+  /** An upload that passed every check: its kind, its safe name, its proven type and its bytes. */
+  record CheckedFile(DocumentKind kind, String fileName, FileType type, byte[] content) {
+  }
+
   public CaseDocument upload(String caseNumber, String kindName, MultipartFile file) {
     MonitoringCase monitoringCase = visibleCase(caseNumber);
+    CheckedFile checked = check(kindName, file);
+    return store.store(monitoringCase.id(), checked.kind().name(), checked.fileName(), checked.type().contentType(),
+        checked.content(), caller().getUserId());
+  }
+
+  /** The same rules for every upload, to a case or to one of its tasks; a refusal is thrown before anything is stored. */
+  CheckedFile check(String kindName, MultipartFile file) {
     DocumentKind kind = DocumentKind.named(kindName);
     if (kind == null) {
       throw DocumentRefusal.badRequest("文件类别无效 Unknown document kind: " + List.of(DocumentKind.values()));
@@ -68,8 +79,7 @@ public class CaseDocuments {
     if (!kind.allows(type)) {
       throw DocumentRefusal.badRequest("检验报告须为PDF文件 A test report must be a PDF");
     }
-    return store.store(monitoringCase.id(), kind.name(), fileName, type.contentType(), content,
-        caller().getUserId());
+    return new CheckedFile(kind, fileName, type, content);
   }
 
   public List<CaseDocument> list(String caseNumber) {
@@ -103,7 +113,7 @@ public class CaseDocuments {
   }
 
   /** Set by RequestAuthentication for every /api request; missing only if that filter was bypassed. */
-  private Authentication caller() {
+  Authentication caller() {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
       throw new DocumentRefusal(HttpStatus.UNAUTHORIZED, "请先登录 Authentication required");

@@ -2,6 +2,7 @@ package org.riskmonitor.document;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -27,9 +28,11 @@ import org.springframework.web.multipart.MultipartFile;
 public class DocumentController {
 
   private final CaseDocuments documents;
+  private final TaskDocuments taskDocuments;
 
-  public DocumentController(CaseDocuments documents) {
+  public DocumentController(CaseDocuments documents, TaskDocuments taskDocuments) {
     this.documents = documents;
+    this.taskDocuments = taskDocuments;
   }
 
   /** A refusal's body, the same shape for every status so clients show {@code message}. */
@@ -47,6 +50,32 @@ public class DocumentController {
   @GetMapping("/cases/{caseNumber}/documents")
   public List<DocumentView> list(@PathVariable String caseNumber) {
     return documents.list(caseNumber).stream().map(DocumentView::of).toList();
+  }
+
+  /** A kind a person may choose for an upload, with its bilingual title. */
+  public record KindView(String name, String title) {
+  }
+
+  /** The tab beside a task: its case's documents, the kinds it offers, and whether the caller may upload. */
+  public record TaskDocumentsView(String caseNumber, boolean mayUpload, String timeZone, List<KindView> kinds,
+                                  List<DocumentView> documents) {
+  }
+
+  @PostMapping("/tasks/{taskId}/documents")
+  public ResponseEntity<DocumentView> uploadToTask(@PathVariable String taskId,
+                                                   @RequestParam(name = "kind", required = false) String kind,
+                                                   @RequestPart(name = "file", required = false) MultipartFile file) {
+    CaseDocument stored = taskDocuments.upload(taskId, kind, file);
+    return ResponseEntity.created(URI.create("/api/documents/" + stored.id())).body(DocumentView.of(stored));
+  }
+
+  /** Every kind is offered: which kinds a step takes is decided by the step's own check when it completes. */
+  @GetMapping("/tasks/{taskId}/documents")
+  public TaskDocumentsView listOfTask(@PathVariable String taskId) {
+    TaskDocuments.Listing listing = taskDocuments.list(taskId);
+    return new TaskDocumentsView(listing.caseNumber(), listing.mayUpload(), listing.zone().getId(),
+        Arrays.stream(DocumentKind.values()).map(k -> new KindView(k.name(), k.title())).toList(),
+        listing.documents().stream().map(DocumentView::of).toList());
   }
 
   /**

@@ -12,19 +12,28 @@ import org.riskmonitor.persistence.GeneratedId;
 public interface DocumentMapper {
 
   @Insert("""
-      INSERT INTO rm_document (case_id, kind, file_name, content_type, size_bytes, sha256, content, created_by, created_at)
+      INSERT INTO rm_document (case_id, kind, file_name, content_type, size_bytes, sha256, content, created_by, created_at,
+                               task_id, step_key, step_name)
       VALUES (#{d.caseId}, #{d.kind}, #{d.fileName}, #{d.contentType}, #{d.sizeBytes}, #{d.sha256}, #{content},
-              #{d.createdBy}, #{d.createdAt})""")
+              #{d.createdBy}, #{d.createdAt}, #{d.taskId}, #{d.stepKey}, #{d.stepName})""")
   @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
   void insert(@Param("d") CaseDocument document, @Param("content") byte[] content, @Param("key") GeneratedId key);
 
   @Select("""
-      SELECT id, case_id, kind, file_name, content_type, size_bytes, sha256, created_by, created_at
+      SELECT id, case_id, kind, file_name, content_type, size_bytes, sha256, created_by, created_at, task_id, step_key,
+             step_name
         FROM rm_document WHERE case_id = #{caseId} ORDER BY id""")
   List<CaseDocument> ofCase(long caseId);
 
   @Select("""
-      SELECT id, case_id, kind, file_name, content_type, size_bytes, sha256, created_by, created_at
+      SELECT id, case_id, kind, file_name, content_type, size_bytes, sha256, created_by, created_at, task_id, step_key,
+             step_name
+        FROM rm_document WHERE task_id = #{taskId} ORDER BY id""")
+  List<CaseDocument> onTask(String taskId);
+
+  @Select("""
+      SELECT id, case_id, kind, file_name, content_type, size_bytes, sha256, created_by, created_at, task_id, step_key,
+             step_name
         FROM rm_document WHERE id = #{id}""")
   CaseDocument findById(long id);
 

@@ -21,14 +21,26 @@ public class DocumentStore {
     this.clock = clock;
   }
 
+  /** A document of the case itself, not of one of its steps. */
   public CaseDocument store(long caseId, String kind, String fileName, String contentType, byte[] content,
                             String createdBy) {
-    CaseDocument document = new CaseDocument(null, caseId, kind, fileName, contentType, content.length,
-        sha256(content), createdBy, clock.now());
+    return insert(new CaseDocument(null, caseId, kind, fileName, contentType, content.length, sha256(content),
+        createdBy, clock.now(), null, null, null), content);
+  }
+
+  /** A document uploaded to an open task of the case: the task and its step are kept with it. */
+  public CaseDocument storeOnTask(long caseId, UploadStep step, String kind, String fileName, String contentType,
+                                  byte[] content, String createdBy) {
+    return insert(new CaseDocument(null, caseId, kind, fileName, contentType, content.length, sha256(content),
+        createdBy, clock.now(), step.taskId(), step.key(), step.name()), content);
+  }
+
+  private CaseDocument insert(CaseDocument document, byte[] content) {
     GeneratedId key = new GeneratedId();
     mapper.insert(document, content, key);
-    return new CaseDocument(key.getId(), caseId, kind, fileName, contentType, content.length, document.sha256(),
-        createdBy, document.createdAt());
+    return new CaseDocument(key.getId(), document.caseId(), document.kind(), document.fileName(),
+        document.contentType(), document.sizeBytes(), document.sha256(), document.createdBy(), document.createdAt(),
+        document.taskId(), document.stepKey(), document.stepName());
   }
 
   /** A notice the system writes, kept as UTF-8 text. */
@@ -38,6 +50,11 @@ public class DocumentStore {
 
   public List<CaseDocument> ofCase(long caseId) {
     return mapper.ofCase(caseId);
+  }
+
+  /** The documents uploaded to this task, oldest first: what its step can require before it completes. */
+  public List<CaseDocument> onTask(String taskId) {
+    return mapper.onTask(taskId);
   }
 
   /** The document's metadata, or null when there is no such document. */

@@ -2,12 +2,22 @@ package org.riskmonitor.document;
 
 import java.time.LocalDateTime;
 
-/** A document as the API shows it: metadata only, never the internal case id or the content. */
+/**
+ * A document as the API shows it: metadata only, never the internal case id or the content.
+ * {@code createdAt} is on the regulator's wall clock; the step fields are null for a document not
+ * uploaded to a task.
+ */
 public record DocumentView(long id, String fileName, String contentType, long sizeBytes, String sha256, String kind,
-                           String createdBy, LocalDateTime createdAt) {
+                           String kindTitle, String createdBy, LocalDateTime createdAt, String taskId, String stepKey,
+                           String stepName) {
+
+  /** What the system writes itself (risk and result notices) has kinds people do not upload. */
+  static final String SYSTEM_NOTICE = "系统通知书 Notice from the system";
 
   static DocumentView of(CaseDocument d) {
+    DocumentKind kind = DocumentKind.named(d.kind());
     return new DocumentView(d.id(), d.fileName(), d.contentType(), d.sizeBytes(), d.sha256(), d.kind(),
-        d.createdBy(), d.createdAt());
+        kind == null ? SYSTEM_NOTICE : kind.title(), d.createdBy(), d.createdAt(), d.taskId(), d.stepKey(),
+        d.stepName());
   }
 }

@@ -230,11 +230,120 @@ class DocumentApiTest extends RiskMonitorTest {
     assertThat(noDocument.getBody()).containsEntry("message", "文件不存在 Document not found");
   }
 
+  @Test
+  @SuppressWarnings("unchecked")
+  void theSamplerUploadsAPhotoToTheSlipTask_theTaskAndStepAreRecordedAndListedBesideTheTask() {
+    String caseNumber = openCase();
+    Task slip = slipTask(caseNumber);
+    byte[] jpeg = withTail(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0});
+
+    ResponseEntity<Map<String, Object>> uploaded = uploadToTask("sampler", slip.getId(), "SAMPLING_PHOTO", "封样 seal.jpg",
+        "image/jpeg", jpeg);
+
+    assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(uploaded.getBody()).containsEntry("fileName", "封样 seal.jpg")
+        .containsEntry("kind", "SAMPLING_PHOTO")
+        .containsEntry("kindTitle", "抽样照片 Sampling photo")
+        .containsEntry("createdBy", "sampler")
+        .containsEntry("taskId", slip.getId())
+        .containsEntry("stepKey", "Task_FillSamplingSlip")
+        .containsEntry("stepName", "填写抽样单 Fill in sampling slip");
+    long id = ((Number) uploaded.getBody().get("id")).longValue();
+    assertThat(uploaded.getHeaders().getLocation()).hasToString("/api/documents/" + id);
+    assertThat(jdbc.queryForMap("SELECT task_id, step_key, step_name FROM rm_document WHERE id = ?", id))
+        .containsValues(slip.getId(), "Task_FillSamplingSlip", "填写抽样单 Fill in sampling slip");
+
+    ResponseEntity<Map<String, Object>> tab = rest.withBasicAuth("sampler", DemoPeople.PASSWORD)
+        .exchange("/api/tasks/" + slip.getId() + "/documents", HttpMethod.GET, null, MAP);
+    assertThat(tab.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(tab.getBody()).containsEntry("caseNumber", caseNumber)
+        .containsEntry("mayUpload", true)
+        .containsEntry("timeZone", "Asia/Shanghai");
+    assertThat((List<Map<String, Object>>) tab.getBody().get("kinds")).extracting(k -> k.get("title"))
+        .contains("抽样照片 Sampling photo", "检验报告PDF Test report PDF").hasSize(DocumentKind.values().length);
+    assertThat((List<Map<String, Object>>) tab.getBody().get("documents"))
+        .filteredOn(d -> ((Number) d.get("id")).longValue() == id).singleElement()
+        .satisfies(d -> assertThat(d).containsEntry("stepName", "填写抽样单 Fill in sampling slip")
+            .containsEntry("sha256", DocumentStore.sha256(jpeg)).doesNotContainKeys("caseId", "content"));
+    // the case's own list shows the step too
+    assertThat(list("coordinator", caseNumber).getBody())
+        .filteredOn(d -> ((Number) d.get("id")).longValue() == id).singleElement()
+        .satisfies(d -> assertThat(d).containsEntry("stepKey", "Task_FillSamplingSlip"));
+  }
+
+  @Test
+  void aCandidateGroupMayUploadBeforeClaiming_staffWhoDoNotWorkOnTheTaskOnlyReadItsList() {
+    String caseNumber = openCase();
+    Task assign = walker.openTask(caseNumber);
+
+    ResponseEntity<Map<String, Object>> candidate = uploadToTask("coordinator", assign.getId(), "SAMPLING_SLIP_SCAN",
+        "plan.pdf", "application/pdf", PDF);
+    Task slip = slipTask(caseNumber);
+    ResponseEntity<Map<String, Object>> notTheirs = rest.withBasicAuth("coordinator", DemoPeople.PASSWORD)
+        .exchange("/api/tasks/" + slip.getId() + "/documents", HttpMethod.GET, null, MAP);
+
+    assertThat(candidate.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    assertThat(candidate.getBody()).containsEntry("stepKey", "Task_AssignSampling");
+    assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(notTheirs.getBody()).containsEntry("mayUpload", false);
+    long before = documentsOf(caseNumber);
+    ResponseEntity<Map<String, Object>> refused = uploadToTask("coordinator", slip.getId(), "SAMPLING_PHOTO",
+        "plan.pdf", "application/pdf", PDF);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getBody()).containsEntry("message", TaskDocuments.NOT_A_WORKER);
+    assertThat(documentsOf(caseNumber)).isEqualTo(before);
+  }
+
+  @Test
+  void anotherEnterpriseCanNeitherUploadToTheTaskNorListIt_andNothingIsStored() {
+    String caseNumber = openCase();
+    Task slip = slipTask(caseNumber);
+    long before = documentsOf(caseNumber);
+
+    ResponseEntity<Map<String, Object>> uploaded = uploadToTask("enterprise2", slip.getId(), "SAMPLING_PHOTO",
+        "seal.pdf", "application/pdf", PDF);
+    ResponseEntity<Map<String, Object>> listed = rest.withBasicAuth("enterprise2", DemoPeople.PASSWORD)
+        .exchange("/api/tasks/" + slip.getId() + "/documents", HttpMethod.GET, null, MAP);
+
+    assertThat(uploaded.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(uploaded.getBody()).containsEntry("message", TaskDocuments.NOT_A_WORKER);
+    assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(listed.getBody()).containsEntry("message", "无权查看该案件的文件 You may not see the documents of this case");
+    assertThat(documentsOf(caseNumber)).isEqualTo(before);
+  }
+
+  @Test
+  void aProgramNamedAsAPhotoIsRefusedOnTheTask_anUnknownTaskIs404_andNothingIsStored() {
+    String caseNumber = openCase();
+    Task slip = slipTask(caseNumber);
+    long before = documentsOf(caseNumber);
+
+    ResponseEntity<Map<String, Object>> disguised = uploadToTask("sampler", slip.getId(), "SAMPLING_PHOTO", "seal.jpg",
+        "image/jpeg", EXE);
+    ResponseEntity<Map<String, Object>> noTask = uploadToTask("sampler", "no-such-task", "SAMPLING_PHOTO", "seal.pdf",
+        "application/pdf", PDF);
+
+    assertThat(disguised.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(disguised.getBody()).containsEntry("message", CaseDocuments.TYPE_NOT_ALLOWED);
+    assertThat(noTask.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(noTask.getBody()).containsEntry("message", "任务不存在或已办结 Task not found or already completed");
+    assertThat(documentsOf(caseNumber)).isEqualTo(before);
+    assertThat(rest.postForEntity("/api/tasks/" + slip.getId() + "/documents",
+        multipart("SAMPLING_PHOTO", "seal.pdf", "application/pdf", PDF), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
   };
 
   private String openCase() {
     return walker.open(E_BIKES, "E_BIKE", "电动自行车 TDR-1").getBusinessKey();
+  }
+
+  /** The sampler's open task of the case: fill in the sampling slip. */
+  private Task slipTask(String caseNumber) {
+    walker.advanceTo(caseNumber, "Task_FillSamplingSlip", Route.remediated());
+    return walker.openTask(caseNumber);
   }
 
   private long documentsOf(String caseNumber) {
@@ -244,6 +353,12 @@ class DocumentApiTest extends RiskMonitorTest {
   private ResponseEntity<Map<String, Object>> upload(String user, String caseNumber, String kind, String fileName,
                                                      String declaredType, byte[] content) {
     return rest.withBasicAuth(user, DemoPeople.PASSWORD).exchange("/api/cases/" + caseNumber + "/documents",
+        HttpMethod.POST, multipart(kind, fileName, declaredType, content), MAP);
+  }
+
+  private ResponseEntity<Map<String, Object>> uploadToTask(String user, String taskId, String kind, String fileName,
+                                                           String declaredType, byte[] content) {
+    return rest.withBasicAuth(user, DemoPeople.PASSWORD).exchange("/api/tasks/" + taskId + "/documents",
         HttpMethod.POST, multipart(kind, fileName, declaredType, content), MAP);
   }
 

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The first steps of a case done in a real Chromium, in Chinese, by the people who do them:
- * coordinator assigns, sampler fills the slip with a photo, enterprise1 confirms, lab1 receives
+ * coordinator assigns, sampler uploads a photo in the 材料 Documents tab and fills the slip, enterprise1 confirms, lab1 receives
  * and tests with the report PDF, lab1b reviews. Screenshots go to target/screenshots/.
  */
 class TasklistBrowserTest extends RiskMonitorTest {
@@ -61,10 +64,11 @@ class TasklistBrowserTest extends RiskMonitorTest {
   }
 
   @Test
-  void fromAssignmentToReviewedReport_inChinese() throws IOException, InterruptedException {
+  void fromAssignmentToReviewedReport_inChinese() throws IOException, InterruptedException, NoSuchAlgorithmException {
     long auditBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM rm_audit_entry", Long.class);
     String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(0).get(0), "E_BIKE", "电动自行车").getBusinessKey();
     String today = LocalDate.now().toString();
+    Path site = file("sampling-site.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'});
     Path photo = file("seal.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
     Path report = file("report.pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
@@ -77,9 +81,23 @@ class TasklistBrowserTest extends RiskMonitorTest {
     choose("labId", "检验一所");
     complete(caseNumber, "01-coordinator-assigns");
 
-    // sampler: the slip, with a sampling photo
+    // sampler: a photo of the site in the Documents tab beside the task, recorded at this step
     login("sampler");
     openTask(caseNumber, "填写抽样单");
+    String slipTaskId = openTaskId();
+    tab("材料 Documents");
+    uploadInTab("抽样照片 Sampling photo", site);
+    WebElement listedSite = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//tr[contains(@class, 'rm-document') and contains(., 'sampling-site.jpg')]")));
+    assertThat(listedSite.getText()).contains("抽样照片 Sampling photo", "填写抽样单 Fill in sampling slip", "sampler",
+        sha256(site));
+    assertThat(listedSite.findElement(By.linkText("下载 Download")).getAttribute("href")).contains("/api/documents/");
+    assertThat(count("rm_document", "file_name = 'sampling-site.jpg' AND task_id = ? AND step_key = 'Task_FillSamplingSlip'",
+        slipTaskId)).isEqualTo(1);
+    shoot("02-sampler-documents-tab");
+
+    // the slip, with a sampling photo
+    tab("表单");
     embeddedField("labelledManufacturer", "天津市津骑电动车有限公司");
     embeddedField("brand", "津骑");
     embeddedField("model", "TDT-88");
@@ -230,12 +248,29 @@ class TasklistBrowserTest extends RiskMonitorTest {
         .filter(t -> !t.isBlank())).as("upload refused").isEmpty();
   }
 
+  /** Chooses a kind and a file in the Documents tab and uploads them, as a user would; refusals fail the test. */
+  private void uploadInTab(String kindTitle, Path file) {
+    new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector(".rm-upload select")))).selectByVisibleText(kindTitle);
+    browser.findElement(By.id("rm-task-document-file")).sendKeys(file.toAbsolutePath().toString());
+    click(browser.findElement(By.cssSelector(".rm-upload button[type=submit]")));
+    WebElement status = wait.until(d -> {
+      WebElement shown = d.findElement(By.cssSelector(".rm-upload-status"));
+      return shown.getText().isBlank() ? null : shown;
+    });
+    assertThat(status.getText()).as("upload refused").isEqualTo("已上传 Uploaded: " + file.getFileName());
+  }
+
+  private String openTaskId() {
+    return browser.getCurrentUrl().replaceAll(".*task=([0-9a-f-]+).*", "$1");
+  }
+
   /** Completes the open task and checks it has left the user's list. */
   private void complete(String caseNumber, String screenshot) throws IOException, InterruptedException {
     // form-js takes typed text into its state after a short debounce
     Thread.sleep(600);
     shoot(screenshot);
-    String taskId = browser.getCurrentUrl().replaceAll(".*task=([0-9a-f-]+).*", "$1");
+    String taskId = openTaskId();
     WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
     click(button);
     try {
@@ -258,6 +293,10 @@ class TasklistBrowserTest extends RiskMonitorTest {
 
   private void shoot(String name) throws IOException {
     shots.add(chromium.shoot(name).toString());
+  }
+
+  private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 
   private static Path file(String name, byte[] content) throws IOException {

@@ -34,8 +34,9 @@ export default {
     fallbackLocale: 'en'
   },
   // the footer names Risk Monitor and its version: static/riskmonitor/webapps.js, served at the root
-  // (a script's path is taken from /camunda/app/<this app>/)
-  customScripts: ['../../../riskmonitor/webapps'],
+  // (a script's path is taken from /camunda/app/<this app>/); the 材料 Documents tab beside every
+  // task: static/riskmonitor/task-documents.js
+  customScripts: ['../../../riskmonitor/webapps', '../../../riskmonitor/task-documents'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
