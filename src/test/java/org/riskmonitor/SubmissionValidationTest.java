@@ -117,24 +117,26 @@ class SubmissionValidationTest extends RiskMonitorTest {
   }
 
   @Test
-  void testReportWithoutItsPdfOrWithAnotherCasesDocument_refused() {
+  void testReportWithoutItsPdfUploadedOnTheTask_refused_evenWithAnotherCasesPdf() {
     ProcessInstance other = walker.open(E_BIKES, "E_BIKE", "电动自行车");
     walker.advanceTo(other.getBusinessKey(), "Task_ReceiveSample", Route.remediated());
-    long otherDocument = jdbc.queryForObject("SELECT MAX(d.id) FROM rm_document d JOIN rm_monitoring_case c "
-        + "ON c.id = d.case_id WHERE c.case_number = ?", Long.class, other.getBusinessKey());
+    long otherCasesPdfs = count("rm_document d JOIN rm_monitoring_case c ON c.id = d.case_id",
+        "c.case_number = ? AND d.kind = 'TEST_REPORT_PDF'", other.getBusinessKey());
     ProcessInstance instance = walker.open(E_BIKES, "E_BIKE", "电动自行车");
     walker.advanceTo(instance.getBusinessKey(), "Task_TestSample", Route.remediated());
     Task test = walker.openTask(instance.getBusinessKey());
-    Map<String, Object> values = new HashMap<>(walker.valuesFor(test, Route.remediated()));
 
-    values.put("attachedDocumentIds", SpinValues.jsonValue("[]").create());
-    assertThatThrownBy(() -> walker.submit(test, values)).isInstanceOf(FormRefusal.class)
-        .hasMessageContaining("请上传检验报告PDF");
-    values.put("attachedDocumentIds", SpinValues.jsonValue("[" + otherDocument + "]").create());
-    assertThatThrownBy(() -> walker.submit(test, values)).isInstanceOf(FormRefusal.class)
-        .hasMessageContaining("不属于本案件");
+    assertThatThrownBy(() -> walker.submit(test, walker.formValues(test, Route.remediated())))
+        .isInstanceOf(FormRefusal.class).hasMessageContaining("请在“材料 Documents”标签页上传检验报告PDF")
+        .hasMessageContaining("please upload the test report PDF in the Documents tab");
+    assertThat(otherCasesPdfs).as("the other case has its report PDF, on another task").isPositive();
     assertThat(count("rm_test_report r JOIN rm_monitoring_case c ON c.id = r.case_id", "c.case_number = ?",
         instance.getBusinessKey())).isZero();
+
+    walker.uploadDocumentsFor(test);
+    walker.submit(test, walker.formValues(test, Route.remediated()));
+    assertThat(count("rm_test_report r JOIN rm_monitoring_case c ON c.id = r.case_id", "c.case_number = ?",
+        instance.getBusinessKey())).isOne();
   }
 
   @Test

@@ -1,9 +1,7 @@
 package org.riskmonitor.assistance;
 
-import java.util.EnumSet;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.document.AttachedDocuments;
-import org.riskmonitor.document.DocumentKind;
+import org.riskmonitor.document.StepDocuments;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -29,16 +27,16 @@ public class AssistanceVisitRecord implements TaskListener {
   private record Attendee(String name, String organisation) {
   }
 
-  private final AttachedDocuments attachments;
+  private final StepDocuments documents;
   private final FormDefinitions forms;
   private final AssistanceMapper mapper;
   private final CaseFiles cases;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public AssistanceVisitRecord(AttachedDocuments attachments, FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates,
+  public AssistanceVisitRecord(StepDocuments documents, FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates,
                                RegulatorClock clock) {
-    this.attachments = attachments;
+    this.documents = documents;
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
@@ -63,7 +61,7 @@ public class AssistanceVisitRecord implements TaskListener {
         : List.of();
     List<String> problems = form.rows("problems", 1, 100,
         row -> row.text("description"));
-    attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.VISIT_PHOTO), null);
+    documents.check(task, form);
     form.verify();
 
     long caseId = cases.idOf(task);

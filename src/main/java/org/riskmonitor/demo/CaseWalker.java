@@ -27,8 +27,6 @@ import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
-import org.riskmonitor.document.AttachedDocuments;
-import org.riskmonitor.document.CaseDocument;
 import org.riskmonitor.document.DocumentKind;
 import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.document.UploadStep;
@@ -183,8 +181,30 @@ public class CaseWalker {
     return members.get(0);
   }
 
-  /** Values a careful user enters at this step, for the given route. */
+  /**
+   * What a careful user does at this step, for the given route: uploads the step's documents in
+   * its Documents tab, and returns the values entered in its form.
+   */
   public Map<String, Object> valuesFor(Task task, Route route) {
+    uploadDocumentsFor(task);
+    return formValues(task, route);
+  }
+
+  /** The files a step's person uploads on the task before submitting; none for most steps. */
+  public void uploadDocumentsFor(Task task) {
+    MonitoringCase monitoringCase = cases.byNumber((String) taskService.getVariable(task.getId(), "caseNumber"));
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_FillSamplingSlip" -> attach(task, monitoringCase, DocumentKind.SAMPLING_PHOTO, "seal.png", "image/png", PNG);
+      case "Task_TestSample" -> attach(task, monitoringCase, DocumentKind.TEST_REPORT_PDF, "report.pdf", "application/pdf", PDF);
+      case "Task_RecordAssistanceVisit" -> attach(task, monitoringCase, DocumentKind.VISIT_PHOTO, "meeting.png", "image/png", PNG);
+      case "Task_SubmitRemediationEvidence" -> attach(task, monitoringCase, DocumentKind.REMEDIATION_EVIDENCE, "evidence.pdf", "application/pdf", PDF);
+      default -> {
+      }
+    }
+  }
+
+  /** The values a careful user enters in this step's form, for the given route. */
+  public Map<String, Object> formValues(Task task, Route route) {
     String caseNumber = (String) taskService.getVariable(task.getId(), "caseNumber");
     MonitoringCase monitoringCase = cases.byNumber(caseNumber);
     LocalDate today = dueDates.today();
@@ -208,7 +228,6 @@ public class CaseWalker {
         v.put("backupSealNumber", "FY" + monitoringCase.id() + "-" + finished(caseNumber, "Task_FillSamplingSlip") + "B");
         v.put("secondSampler", "王芳");
         v.put("sampledOn", today.toString());
-        v.put(AttachedDocuments.VARIABLE, attach(task, monitoringCase, DocumentKind.SAMPLING_PHOTO, "seal.png", "image/png", PNG));
       }
       case "Task_ConfirmSamplingSlip" -> {
         v.put("slipConfirmed", true);
@@ -241,7 +260,6 @@ public class CaseWalker {
             .taskDefinitionKey("Task_TestSample").finished().count());
         v.put("testedOn", today.toString());
         v.put("testItems", testItems(task, pass));
-        v.put(AttachedDocuments.VARIABLE, attach(task, monitoringCase, DocumentKind.TEST_REPORT_PDF, "report.pdf", "application/pdf", PDF));
       }
       case "Task_ReviewReport" -> {
         boolean returnIt = route.reportReturnedOnce() && historyService.createHistoricTaskInstanceQuery()
@@ -305,7 +323,6 @@ public class CaseWalker {
             Map.of("attendeeName", "赵强", "organisation", "企业采购部"))));
         v.put("problems", json(List.of(Map.of("description", "进货检验未检测导体电阻"),
             Map.of("description", "供应商资质档案缺失"))));
-        v.put(AttachedDocuments.VARIABLE, attach(task, monitoringCase, DocumentKind.VISIT_PHOTO, "meeting.png", "image/png", PNG));
       }
       case "Task_SubmitRemediationPlan" -> {
         v.put("stopSaleConfirmed", true);
@@ -315,7 +332,6 @@ public class CaseWalker {
       case "Task_SubmitRemediationEvidence" -> {
         v.put("correctiveActions", json(List.of("STOP_SALES", "SUPPLIER_CHANGE", "PROCESS_CHANGE")));
         v.put("evidenceDescription", "已更换供应商，新增进货检验记录三批次，均合格。");
-        v.put(AttachedDocuments.VARIABLE, attach(task, monitoringCase, DocumentKind.REMEDIATION_EVIDENCE, "evidence.pdf", "application/pdf", PDF));
       }
       case "Task_VerifyRemediation" -> {
         boolean insufficient = route.evidenceInsufficientOnce() && finished(caseNumber, "Task_VerifyRemediation") == 0;
@@ -342,14 +358,13 @@ public class CaseWalker {
     return v;
   }
 
-  /** Uploads a small file as the step's person would before submitting, and names it in the form. */
-  private Object attach(Task task, MonitoringCase monitoringCase, DocumentKind kind, String fileName, String contentType,
+  /** Uploads a small file on the task, as the step's person does in its Documents tab before submitting. */
+  private void attach(Task task, MonitoringCase monitoringCase, DocumentKind kind, String fileName, String contentType,
                         byte[] content) {
     // uploaded to the task, as the Documents tab beside it does
-    CaseDocument document = documents.storeOnTask(monitoringCase.id(),
+    documents.storeOnTask(monitoringCase.id(),
         new UploadStep(task.getId(), task.getTaskDefinitionKey(), task.getName()), kind.name(), fileName, contentType,
         content, actorFor(task));
-    return json(List.of(document.id()));
   }
 
   private Object testItems(Task task, boolean pass) {

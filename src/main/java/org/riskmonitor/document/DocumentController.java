@@ -2,7 +2,6 @@ package org.riskmonitor.document;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -69,12 +68,12 @@ public class DocumentController {
     return ResponseEntity.created(URI.create("/api/documents/" + stored.id())).body(DocumentView.of(stored));
   }
 
-  /** Every kind is offered: which kinds a step takes is decided by the step's own check when it completes. */
+  /** The kinds offered are those the task's step takes (StepDocuments); a step that takes none offers no upload. */
   @GetMapping("/tasks/{taskId}/documents")
   public TaskDocumentsView listOfTask(@PathVariable String taskId) {
     TaskDocuments.Listing listing = taskDocuments.list(taskId);
     return new TaskDocumentsView(listing.caseNumber(), listing.mayUpload(), listing.zone().getId(),
-        Arrays.stream(DocumentKind.values()).map(k -> new KindView(k.name(), k.title())).toList(),
+        listing.kinds().stream().sorted().map(k -> new KindView(k.name(), k.title())).toList(),
         listing.documents().stream().map(DocumentView::of).toList());
   }
 

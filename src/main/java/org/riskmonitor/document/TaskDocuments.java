@@ -2,6 +2,7 @@ package org.riskmonitor.document;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +30,8 @@ public class TaskDocuments {
   static final String NOT_A_WORKER =
       "只有该任务的办理人或候选人可以上传材料 Only the assignee or a candidate of this task may upload to it";
 
+  static final String NO_UPLOADS = "本环节无需上传材料 This step takes no documents";
+
   private final CaseDocuments documents;
   private final DocumentStore store;
   private final CaseFiles cases;
@@ -37,10 +40,11 @@ public class TaskDocuments {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final RegulatorClock clock;
+  private final StepDocuments stepDocuments;
 
   public TaskDocuments(CaseDocuments documents, DocumentStore store, CaseFiles cases, CaseAccess access,
                        TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-                       RegulatorClock clock) {
+                       RegulatorClock clock, StepDocuments stepDocuments) {
     this.documents = documents;
     this.store = store;
     this.cases = cases;
@@ -49,13 +53,15 @@ public class TaskDocuments {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.clock = clock;
+    this.stepDocuments = stepDocuments;
   }
 
   /**
    * The case's documents as the tab shows them beside the task. {@code zone} is the regulator's time
    * zone, in which {@code createdAt} is given; {@code mayUpload} says whether the caller works on the task.
    */
-  public record Listing(String caseNumber, boolean mayUpload, ZoneId zone, List<CaseDocument> documents) {
+  public record Listing(String caseNumber, boolean mayUpload, ZoneId zone, Set<DocumentKind> kinds,
+                        List<CaseDocument> documents) {
   }
 
   public Listing list(String taskId) {
@@ -64,8 +70,9 @@ public class TaskDocuments {
     if (!open.mayWork() && !access.maySee(caller.getUserId(), caller.getGroupIds(), open.monitoringCase())) {
       throw DocumentRefusal.forbidden();
     }
-    return new Listing(open.monitoringCase().caseNumber(), open.mayWork(), clock.getZone(),
-        store.ofCase(open.monitoringCase().id()));
+    Set<DocumentKind> kinds = stepDocuments.of(open.task()).taken();
+    return new Listing(open.monitoringCase().caseNumber(), open.mayWork() && !kinds.isEmpty(), clock.getZone(),
+        kinds, store.ofCase(open.monitoringCase().id()));
   }
 
   public CaseDocument upload(String taskId, String kindName, MultipartFile file) {
@@ -75,6 +82,13 @@ public class TaskDocuments {
     }
     CaseDocuments.CheckedFile checked = documents.check(kindName, file);
     Task task = open.task();
+    Set<DocumentKind> taken = stepDocuments.of(task).taken();
+    if (!taken.contains(checked.kind())) {
+      throw DocumentRefusal.badRequest(taken.isEmpty() ? NO_UPLOADS
+          : "本环节不接收" + checked.kind().label() + "，可上传：" + taken.stream().map(DocumentKind::label).sorted().toList()
+              + " This step does not take " + checked.kind().englishLabel() + "; it takes: "
+              + taken.stream().map(DocumentKind::englishLabel).sorted().toList());
+    }
     return store.storeOnTask(open.monitoringCase().id(),
         new UploadStep(task.getId(), task.getTaskDefinitionKey(), task.getName()), checked.kind().name(),
         checked.fileName(), checked.type().contentType(), checked.content(), documents.caller().getUserId());

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +20,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.riskmonitor.audit.AuditTrail;
-import org.riskmonitor.document.AttachedDocuments;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -37,9 +35,6 @@ public class FormDefinitions {
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  /** What an embedded form reads: bound fields, summary spans, value('x') and its fetch list. */
-  private static final Pattern EMBEDDED_READS = Pattern.compile(
-      "cam-variable-name=\"(\\w+)\"|data-summary=\"(\\w+)\"|value\\('(\\w+)'\\)|fetch:\\s*\\[([^\\]]*)]");
 
   private final Map<String, Map<String, FieldSpec>> fieldsByForm = new HashMap<>();
   private final Map<String, Set<String>> shownByForm = new HashMap<>();
@@ -62,23 +57,6 @@ public class FormDefinitions {
         Set<String> shown = new HashSet<>();
         collectShown(form, shown);
         shownByForm.put(form.path("id").asText(), shown);
-      }
-    }
-    for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.html")) {
-      String formId = resource.getFilename().substring(0, resource.getFilename().length() - ".html".length());
-      try (InputStream in = resource.getInputStream()) {
-        Matcher reads = EMBEDDED_READS.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        Set<String> shown = shownByForm.computeIfAbsent(formId, id -> new HashSet<>());
-        while (reads.find()) {
-          for (int group = 1; group <= 3; group++) {
-            if (reads.group(group) != null) {
-              shown.add(reads.group(group));
-            }
-          }
-          if (reads.group(4) != null) {
-            identifiers(reads.group(4), shown);
-          }
-        }
       }
     }
   }
@@ -141,29 +119,19 @@ public class FormDefinitions {
   }
 
   /**
-   * The Camunda Form that defines a step's fields: the one it references, or for a step shown
-   * as an embedded HTML form ({@code embedded:app:forms/NAME.html}, for file uploads) NAME.form.
+   * The Camunda Form that defines a step's fields: the one it references. Every step of ours
+   * has one; a form key (an embedded or external form) names no form of ours.
    */
   static String formIdOf(String formRef, String formKey) {
     if (formRef != null) {
       return formRef;
     }
-    if (formKey != null && formKey.matches("embedded:app:forms/[a-z-]+\\.html")) {
-      return formKey.substring("embedded:app:forms/".length(), formKey.length() - ".html".length());
-    }
-    throw new IllegalStateException("no form for the step: " + formKey);
+    throw new IllegalStateException("no Camunda Form for the step: " + formKey);
   }
 
-  /**
-   * The variables a step's form may submit: its fields and, for the embedded upload forms, the
-   * documents it attached.
-   */
+  /** The variables a step's form may submit: its fields. */
   public Set<String> submittable(String formRef, String formKey) {
-    Set<String> keys = new HashSet<>(fields(formIdOf(formRef, formKey)).keySet());
-    if (formRef == null) {
-      keys.add(AttachedDocuments.VARIABLE);
-    }
-    return keys;
+    return Set.copyOf(fields(formIdOf(formRef, formKey)).keySet());
   }
 
   public Map<String, FieldSpec> fields(String formId) {

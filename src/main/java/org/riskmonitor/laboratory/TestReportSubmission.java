@@ -1,9 +1,7 @@
 package org.riskmonitor.laboratory;
 
-import java.util.EnumSet;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.document.AttachedDocuments;
-import org.riskmonitor.document.DocumentKind;
+import org.riskmonitor.document.StepDocuments;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -27,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component("testReportSubmission")
 public class TestReportSubmission implements TaskListener {
 
-  private final AttachedDocuments attachments;
+  private final StepDocuments documents;
   private final FormDefinitions forms;
   private final CaseFiles cases;
   private final LabMapper mapper;
@@ -36,9 +34,9 @@ public class TestReportSubmission implements TaskListener {
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public TestReportSubmission(AttachedDocuments attachments, FormDefinitions forms, CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
+  public TestReportSubmission(StepDocuments documents, FormDefinitions forms, CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
                               CurrentUser currentUser, DueDates dueDates, RegulatorClock clock) {
-    this.attachments = attachments;
+    this.documents = documents;
     this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
@@ -78,7 +76,7 @@ public class TestReportSubmission implements TaskListener {
     List<TestItemResult> readable = items.stream().filter(Objects::nonNull).toList();
     form.refuseIf(readable.stream().map(TestItemResult::itemNo).distinct().count() != readable.size(),
         "检验项目重复 Test items repeated");
-    attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.TEST_REPORT_PDF), DocumentKind.TEST_REPORT_PDF);
+    documents.check(task, form);
     form.verify();
 
     boolean conforming = items.stream().allMatch(TestItemResult::passed);

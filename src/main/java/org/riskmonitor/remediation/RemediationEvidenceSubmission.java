@@ -1,9 +1,7 @@
 package org.riskmonitor.remediation;
 
-import java.util.EnumSet;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.document.AttachedDocuments;
-import org.riskmonitor.document.DocumentKind;
+import org.riskmonitor.document.StepDocuments;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -23,16 +21,16 @@ public class RemediationEvidenceSubmission implements TaskListener {
     STOP_PRODUCTION, STOP_SALES, RECALL, DESTRUCTION, PROCESS_CHANGE, SUPPLIER_CHANGE, LABEL_CORRECTION, TRAINING
   }
 
-  private final AttachedDocuments attachments;
+  private final StepDocuments documents;
   private final FormDefinitions forms;
   private final RemediationMapper mapper;
   private final CaseFiles cases;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
 
-  public RemediationEvidenceSubmission(AttachedDocuments attachments, FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser,
+  public RemediationEvidenceSubmission(StepDocuments documents, FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser,
                                        RegulatorClock clock) {
-    this.attachments = attachments;
+    this.documents = documents;
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
@@ -45,8 +43,7 @@ public class RemediationEvidenceSubmission implements TaskListener {
     SubmittedForm form = forms.submission(task);
     List<CorrectiveAction> actions = form.choices("correctiveActions", CorrectiveAction.class);
     String description = form.text("evidenceDescription");
-    attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.REMEDIATION_EVIDENCE),
-        DocumentKind.REMEDIATION_EVIDENCE);
+    documents.check(task, form);
     form.verify();
     GeneratedId key = new GeneratedId();
     mapper.insertEvidence(cases.idOf(task), String.join(",", actions.stream().map(Enum::name).toList()), description,

@@ -1,9 +1,7 @@
 package org.riskmonitor.sampling;
 
-import java.util.EnumSet;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.document.AttachedDocuments;
-import org.riskmonitor.document.DocumentKind;
+import org.riskmonitor.document.StepDocuments;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("samplingSlipSubmission")
 public class SamplingSlipSubmission implements TaskListener {
 
-  private final AttachedDocuments attachments;
+  private final StepDocuments documents;
   private final FormDefinitions forms;
   private final CaseFiles cases;
   private final SamplingMapper mapper;
@@ -27,9 +25,9 @@ public class SamplingSlipSubmission implements TaskListener {
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public SamplingSlipSubmission(AttachedDocuments attachments, FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
+  public SamplingSlipSubmission(StepDocuments documents, FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
                                 RegulatorClock clock) {
-    this.attachments = attachments;
+    this.documents = documents;
     this.forms = forms;
     this.cases = cases;
     this.mapper = mapper;
@@ -64,8 +62,7 @@ public class SamplingSlipSubmission implements TaskListener {
     String samplerId = currentUser.id();
     form.refuseIf(secondSampler != null && secondSampler.equalsIgnoreCase(samplerId),
         "抽样单须由两名不同的抽样人签字 Two different samplers must sign");
-    attachments.check(task, form, cases.idOf(task), EnumSet.of(DocumentKind.SAMPLING_PHOTO, DocumentKind.SAMPLING_SLIP_SCAN),
-        DocumentKind.SAMPLING_PHOTO);
+    documents.check(task, form);
     form.verify();
 
     long caseId = cases.idOf(task);

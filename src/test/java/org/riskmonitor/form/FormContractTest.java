@@ -25,7 +25,6 @@ class FormContractTest {
   private static final Set<String> DELEGATE_BEANS = new HashSet<>();
   private static final Set<String> FORM_IDS = new HashSet<>();
   private static final Set<String> FIELD_KEYS = new HashSet<>();
-  private static final Set<String> EMBEDDED = new HashSet<>();
 
   @BeforeAll
   static void read() throws IOException {
@@ -33,8 +32,9 @@ class FormContractTest {
     for (File file : new File("processes").listFiles((dir, name) -> name.endsWith(".bpmn"))) {
       BpmnModelInstance model = Bpmn.readModelFromFile(file);
       for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        String form = task.getCamundaFormRef() != null ? task.getCamundaFormRef() : embeddedForm(task.getCamundaFormKey());
-        assertThat(form).as("form of %s", task.getId()).isNotBlank();
+        String form = task.getCamundaFormRef();
+        assertThat(form).as("Camunda Form of %s", task.getId()).isNotBlank();
+        assertThat(task.getCamundaFormKey()).as("no embedded or external form on %s", task.getId()).isNull();
         assertThat(task.getCamundaDueDate()).as("due date of %s", task.getId()).isNotBlank();
         assertThat(task.getCamundaAssignee() != null || task.getCamundaCandidateGroups() != null)
             .as("who does %s", task.getId()).isTrue();
@@ -68,24 +68,10 @@ class FormContractTest {
     assertThat(FORM_IDS).isEqualTo(FORM_REFS);
   }
 
-  /** A step shown as an embedded HTML form (for uploads) keeps its Camunda Form as the field contract. */
+  /** One form technology: the forms folder holds Camunda Forms only. */
   @Test
-  void everyEmbeddedFormExistsBesideItsFieldContract() {
-    assertThat(EMBEDDED).isNotEmpty();
-    for (String name : EMBEDDED) {
-      assertThat(new File("forms/" + name + ".html")).as(name).exists();
-      assertThat(FORM_IDS).contains(name);
-    }
-  }
-
-  private static String embeddedForm(String formKey) {
-    if (formKey == null) {
-      return null;
-    }
-    assertThat(formKey).matches("embedded:app:forms/[a-z-]+\\.html");
-    String name = formKey.substring("embedded:app:forms/".length(), formKey.length() - ".html".length());
-    EMBEDDED.add(name);
-    return name;
+  void theFormsFolderHoldsOnlyCamundaForms() {
+    assertThat(new File("forms").list()).isNotEmpty().allMatch(name -> name.endsWith(".form"));
   }
 
   /** A process variable named like a bean hides the bean from ${...}: the listener would not run. */
