@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.OptionList;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;

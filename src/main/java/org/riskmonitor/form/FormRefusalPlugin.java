@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.riskmonitor.input.FormRefusal;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 

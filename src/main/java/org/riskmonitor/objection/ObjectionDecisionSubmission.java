@@ -8,7 +8,7 @@ import org.riskmonitor.cases.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.form.CurrentUser;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.laboratory.Lab;

@@ -11,7 +11,7 @@ import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.form.CurrentUser;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
