@@ -2,7 +2,7 @@ package org.riskmonitor.risk;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.riskmonitor.cases.AssignmentOptions;
+import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.expert.Expert;

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
-import org.riskmonitor.cases.AssignmentOptions;
+import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.form.FormDefinitions;

@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
-import org.riskmonitor.cases.AssignmentOptions;
+import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;

@@ -1,4 +1,4 @@
-package org.riskmonitor.cases;
+package org.riskmonitor.assignment;
 
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
+import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.OptionList;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.expert.Expert;
 import org.riskmonitor.expert.ExpertCandidate;
