@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
+import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AttachedDocuments {
 
-  public static final String VARIABLE = "attachedDocumentIds";
+  public static final String VARIABLE = FormDefinitions.ATTACHED_DOCUMENTS;
   static final String LABEL = "附件 Attachments";
 
   private final DocumentStore store;

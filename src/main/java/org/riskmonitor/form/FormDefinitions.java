@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.riskmonitor.audit.AuditTrail;
-import org.riskmonitor.document.AttachedDocuments;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -33,6 +32,8 @@ import org.springframework.stereotype.Component;
 public class FormDefinitions {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  /** What an embedded upload form submits beside its fields: the ids of the documents it attached. */
+  public static final String ATTACHED_DOCUMENTS = "attachedDocumentIds";
 
   private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -160,7 +161,7 @@ public class FormDefinitions {
   public Set<String> submittable(String formRef, String formKey) {
     Set<String> keys = new HashSet<>(fields(formIdOf(formRef, formKey)).keySet());
     if (formRef == null) {
-      keys.add(AttachedDocuments.VARIABLE);
+      keys.add(ATTACHED_DOCUMENTS);
     }
     return keys;
   }
