@@ -9,7 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.cases.OptionList;
 import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
@@ -32,11 +32,11 @@ public class AssistanceVisitRecord implements TaskListener {
   private final AttachedDocuments attachments;
   private final FormDefinitions forms;
   private final AssistanceMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public AssistanceVisitRecord(AttachedDocuments attachments, FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates,
+  public AssistanceVisitRecord(AttachedDocuments attachments, FormDefinitions forms, AssistanceMapper mapper, MonitoringCases cases, DueDates dueDates,
                                RegulatorClock clock) {
     this.attachments = attachments;
     this.forms = forms;

@@ -25,8 +25,8 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.calendar.DueDates;
-import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.document.AttachedDocuments;
 import org.riskmonitor.document.CaseDocument;
 import org.riskmonitor.document.DocumentKind;
@@ -57,7 +57,7 @@ public class CaseWalker {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final AssignmentOptions options;
   private final LabMapper labs;
   private final DueDates dueDates;
@@ -66,7 +66,7 @@ public class CaseWalker {
   private final ManagementService managementService;
 
   public CaseWalker(DocumentStore documents, FormService formService, TaskService taskService, HistoryService historyService,
-                    IdentityService identityService, RepositoryService repositoryService, CaseFiles cases,
+                    IdentityService identityService, RepositoryService repositoryService, MonitoringCases cases,
                     AssignmentOptions options, LabMapper labs, DueDates dueDates, RuntimeService runtimeService,
                     ManagementService managementService) {
     this.runtimeService = runtimeService;

@@ -7,7 +7,7 @@ import org.riskmonitor.document.DocumentKind;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -26,11 +26,11 @@ public class RemediationEvidenceSubmission implements TaskListener {
   private final AttachedDocuments attachments;
   private final FormDefinitions forms;
   private final RemediationMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
 
-  public RemediationEvidenceSubmission(AttachedDocuments attachments, FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser,
+  public RemediationEvidenceSubmission(AttachedDocuments attachments, FormDefinitions forms, RemediationMapper mapper, MonitoringCases cases, CurrentUser currentUser,
                                        RegulatorClock clock) {
     this.attachments = attachments;
     this.forms = forms;
