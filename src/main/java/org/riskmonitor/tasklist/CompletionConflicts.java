@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * Both REST APIs (ours and the one Tasklist calls) map a {@link RestException} to its status.
  */
 @Component
-public class FinishedTaskPlugin extends AbstractProcessEnginePlugin {
+public class CompletionConflicts extends AbstractProcessEnginePlugin {
 
   public static final String ALREADY_FINISHED =
       "该任务已由他人完成或已结束，请刷新任务列表 This task was already completed by someone else or has ended; refresh the task list";
