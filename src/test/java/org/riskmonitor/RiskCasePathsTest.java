@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.risk.RiskLevel;
 import org.springframework.beans.factory.annotation.Autowired;
 

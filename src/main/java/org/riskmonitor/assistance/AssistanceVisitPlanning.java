@@ -3,10 +3,10 @@ package org.riskmonitor.assistance;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.calendar.DueDates;
-import org.riskmonitor.cases.AssignmentOptions;
-import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.expert.Expert;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
@@ -23,12 +23,12 @@ public class AssistanceVisitPlanning implements TaskListener {
 
   private final FormDefinitions forms;
   private final AssistanceMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final AssignmentOptions options;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
 
-  public AssistanceVisitPlanning(FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, AssignmentOptions options,
+  public AssistanceVisitPlanning(FormDefinitions forms, AssistanceMapper mapper, MonitoringCases cases, AssignmentOptions options,
                                  CurrentUser currentUser, DueDates dueDates) {
     this.forms = forms;
     this.mapper = mapper;

@@ -7,9 +7,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.cases.OptionList;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
@@ -30,11 +30,11 @@ public class AssistanceVisitRecord implements TaskListener {
   private final StepDocuments documents;
   private final FormDefinitions forms;
   private final AssistanceMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public AssistanceVisitRecord(StepDocuments documents, FormDefinitions forms, AssistanceMapper mapper, CaseFiles cases, DueDates dueDates,
+  public AssistanceVisitRecord(StepDocuments documents, FormDefinitions forms, AssistanceMapper mapper, MonitoringCases cases, DueDates dueDates,
                                RegulatorClock clock) {
     this.documents = documents;
     this.forms = forms;

@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
  * ({@code riskmonitor.time-zone}, Asia/Shanghai by default), whatever zone the server runs in. Every
  * date the system computes or shows (due dates, legal clocks, "today", our records, the dashboard)
  * comes from here. The time is the engine's {@link ClockUtil}, so tests that move the engine clock
- * move ours too. It is a {@link Clock} so that {@code form}, which {@code calendar} depends on, can
- * take it as a plain {@code java.time.Clock} without an import cycle.
+ * move ours too.
  */
 @Component
 public class RegulatorClock extends Clock {

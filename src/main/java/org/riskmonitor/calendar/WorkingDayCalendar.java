@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.riskmonitor.form.FormRefusal;
-import org.riskmonitor.form.TextRules;
+import org.riskmonitor.input.FormRefusal;
+import org.riskmonitor.input.TextRules;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

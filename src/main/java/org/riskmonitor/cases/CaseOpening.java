@@ -22,13 +22,13 @@ import org.springframework.stereotype.Component;
 public class CaseOpening implements ExecutionListener {
 
   private final FormDefinitions forms;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final EnterpriseRegistry enterprises;
   private final Catalogue catalogue;
   private final CurrentUser currentUser;
   private final AuditTrail audit;
 
-  public CaseOpening(AuditTrail audit, FormDefinitions forms, CaseFiles cases, EnterpriseRegistry enterprises, Catalogue catalogue, CurrentUser currentUser) {
+  public CaseOpening(AuditTrail audit, FormDefinitions forms, MonitoringCases cases, EnterpriseRegistry enterprises, Catalogue catalogue, CurrentUser currentUser) {
     this.forms = forms;
     this.cases = cases;
     this.enterprises = enterprises;
@@ -63,7 +63,7 @@ public class CaseOpening implements ExecutionListener {
     audit.record(opened.id(), "open-case", opened.openedBy(), Map.of("enterpriseUscc", uscc, "productKind", kind.code(),
         "productName", productName, "venue", venue.name(), "planNumber", planNumber));
     execution.setProcessBusinessKey(opened.caseNumber());
-    execution.setVariable(CaseFiles.CASE_ID, opened.id());
+    execution.setVariable(MonitoringCases.CASE_ID, opened.id());
     execution.setVariable("caseNumber", opened.caseNumber());
     execution.setVariable("enterpriseGroup", enterprise.groupId());
     execution.setVariable("enterpriseName", enterprise.name());

@@ -3,7 +3,7 @@ package org.riskmonitor.closure;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -15,11 +15,11 @@ public class CaseClosing implements TaskListener {
 
   private final FormDefinitions forms;
   private final ClosureMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
 
-  public CaseClosing(FormDefinitions forms, ClosureMapper mapper, CaseFiles cases, CurrentUser currentUser,
+  public CaseClosing(FormDefinitions forms, ClosureMapper mapper, MonitoringCases cases, CurrentUser currentUser,
                      RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;

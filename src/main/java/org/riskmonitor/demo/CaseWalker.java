@@ -23,10 +23,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.calendar.DueDates;
-import org.riskmonitor.cases.AssignmentOptions;
-import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.document.DocumentKind;
 import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.document.UploadStep;
@@ -56,7 +56,7 @@ public class CaseWalker {
   private final HistoryService historyService;
   private final IdentityService identityService;
   private final RepositoryService repositoryService;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final AssignmentOptions options;
   private final LabMapper labs;
   private final DueDates dueDates;
@@ -65,7 +65,7 @@ public class CaseWalker {
   private final ManagementService managementService;
 
   public CaseWalker(DocumentStore documents, FormService formService, TaskService taskService, HistoryService historyService,
-                    IdentityService identityService, RepositoryService repositoryService, CaseFiles cases,
+                    IdentityService identityService, RepositoryService repositoryService, MonitoringCases cases,
                     AssignmentOptions options, LabMapper labs, DueDates dueDates, RuntimeService runtimeService,
                     ManagementService managementService) {
     this.runtimeService = runtimeService;

@@ -2,8 +2,8 @@ package org.riskmonitor.document;
 
 import java.util.List;
 import java.util.Set;
-import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,9 +18,9 @@ public class CaseAccess {
   static final Set<String> STAFF_GROUPS = Set.of("coordinators", "managers", "camunda-admin");
 
   private final CaseAccessMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
 
-  public CaseAccess(CaseAccessMapper mapper, CaseFiles cases) {
+  public CaseAccess(CaseAccessMapper mapper, MonitoringCases cases) {
     this.mapper = mapper;
     this.cases = cases;
   }

@@ -3,7 +3,7 @@ package org.riskmonitor.document;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.riskmonitor.tasklist.TaskCreation;
+import org.riskmonitor.taskcreation.TaskCreation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.web.BadRequests;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -24,12 +24,12 @@ public class CaseDocuments {
   static final String TYPE_NOT_ALLOWED = "文件类型不允许，仅限PDF、JPEG、PNG File type not allowed: PDF, JPEG or PNG only";
 
   private final DocumentStore store;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CaseAccess access;
   private final IdentityService identityService;
   private final DocumentLimits limits;
 
-  public CaseDocuments(DocumentStore store, CaseFiles cases, CaseAccess access, IdentityService identityService,
+  public CaseDocuments(DocumentStore store, MonitoringCases cases, CaseAccess access, IdentityService identityService,
                        DocumentLimits limits) {
     this.store = store;
     this.cases = cases;

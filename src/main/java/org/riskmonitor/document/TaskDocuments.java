@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.http.HttpStatus;
@@ -34,7 +34,7 @@ public class TaskDocuments {
 
   private final CaseDocuments documents;
   private final DocumentStore store;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CaseAccess access;
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -42,7 +42,7 @@ public class TaskDocuments {
   private final RegulatorClock clock;
   private final StepDocuments stepDocuments;
 
-  public TaskDocuments(CaseDocuments documents, DocumentStore store, CaseFiles cases, CaseAccess access,
+  public TaskDocuments(CaseDocuments documents, DocumentStore store, MonitoringCases cases, CaseAccess access,
                        TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
                        RegulatorClock clock, StepDocuments stepDocuments) {
     this.documents = documents;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.riskmonitor.audit.AuditTrail;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.security.Roles;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Service;

@@ -3,7 +3,7 @@ package org.riskmonitor.enterprise;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.security.CurrentRequestUser;
 import org.riskmonitor.security.RequestAuthentication;
 import org.riskmonitor.security.Roles;

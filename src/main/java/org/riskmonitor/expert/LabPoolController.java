@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.catalogue.ProductKind;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.laboratory.Laboratories;
 import org.riskmonitor.security.CurrentRequestUser;
 import org.riskmonitor.security.RequestAuthentication;

@@ -2,6 +2,7 @@ package org.riskmonitor.form;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.riskmonitor.input.FormRefusal;
 import org.springframework.stereotype.Component;
 
 /** Who is acting: the user Tasklist or REST authenticated, recorded with every domain write. */

@@ -40,7 +40,7 @@ public class FormDefinitions {
   private final Map<String, Set<String>> shownByForm = new HashMap<>();
   private final AuditTrail audit;
   private final CurrentUser currentUser;
-  /** The regulator's clock (calendar's RegulatorClock; a plain Clock here, as calendar depends on form). */
+  /** The regulator's clock (calendar's RegulatorClock). */
   private final Clock clock;
 
   public FormDefinitions(AuditTrail audit, CurrentUser currentUser, Clock clock) throws IOException {

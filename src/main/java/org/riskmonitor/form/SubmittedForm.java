@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
+import org.riskmonitor.input.FormRefusal;
+import org.riskmonitor.input.TextRules;
 
 /**
  * Reads the values a form submitted and checks each one again on the server, whatever the

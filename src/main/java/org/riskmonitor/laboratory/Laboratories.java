@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.riskmonitor.audit.AuditTrail;
 import org.riskmonitor.catalogue.Catalogue;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.persistence.GeneratedId;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Service;

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -19,13 +19,13 @@ public class SampleReceipt implements TaskListener {
   enum Decision { ACCEPTED, REJECTED }
 
   private final FormDefinitions forms;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final LabMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public SampleReceipt(FormDefinitions forms, CaseFiles cases, LabMapper mapper, CurrentUser currentUser, DueDates dueDates,
+  public SampleReceipt(FormDefinitions forms, MonitoringCases cases, LabMapper mapper, CurrentUser currentUser, DueDates dueDates,
                        RegulatorClock clock) {
     this.forms = forms;
     this.cases = cases;

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.catalogue.StandardItem;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.cases.MonitoringCase;
 import org.springframework.stereotype.Component;
 
@@ -25,10 +25,10 @@ public class TestItemsPreparation implements TaskListener {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final Catalogue catalogue;
 
-  public TestItemsPreparation(CaseFiles cases, Catalogue catalogue) {
+  public TestItemsPreparation(MonitoringCases cases, Catalogue catalogue) {
     this.cases = cases;
     this.catalogue = catalogue;
   }

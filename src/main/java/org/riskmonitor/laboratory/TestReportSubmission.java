@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.catalogue.StandardItem;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -27,14 +27,14 @@ public class TestReportSubmission implements TaskListener {
 
   private final StepDocuments documents;
   private final FormDefinitions forms;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final LabMapper mapper;
   private final TestItemsPreparation preparation;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public TestReportSubmission(StepDocuments documents, FormDefinitions forms, CaseFiles cases, LabMapper mapper, TestItemsPreparation preparation,
+  public TestReportSubmission(StepDocuments documents, FormDefinitions forms, MonitoringCases cases, LabMapper mapper, TestItemsPreparation preparation,
                               CurrentUser currentUser, DueDates dueDates, RegulatorClock clock) {
     this.documents = documents;
     this.forms = forms;

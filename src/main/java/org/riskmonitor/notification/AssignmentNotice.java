@@ -1,7 +1,7 @@
 package org.riskmonitor.notification;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.riskmonitor.tasklist.TaskCreation;
+import org.riskmonitor.taskcreation.TaskCreation;
 import org.springframework.stereotype.Component;
 
 /** Mail to the person or organisation a new task is given to. */

@@ -3,12 +3,12 @@ package org.riskmonitor.objection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.AssignmentOptions;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.form.CurrentUser;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.laboratory.Lab;
@@ -25,12 +25,12 @@ public class ObjectionDecisionSubmission implements TaskListener {
 
   private final FormDefinitions forms;
   private final ObjectionMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final AssignmentOptions options;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
 
-  public ObjectionDecisionSubmission(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, AssignmentOptions options, CurrentUser currentUser,
+  public ObjectionDecisionSubmission(FormDefinitions forms, ObjectionMapper mapper, MonitoringCases cases, AssignmentOptions options, CurrentUser currentUser,
                                      RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;

@@ -5,7 +5,7 @@ import org.riskmonitor.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +15,10 @@ public class ObjectionWindowExpiry implements JavaDelegate {
 
   private final AuditTrail audit;
   private final ObjectionMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final RegulatorClock clock;
 
-  public ObjectionWindowExpiry(AuditTrail audit, ObjectionMapper mapper, CaseFiles cases, RegulatorClock clock) {
+  public ObjectionWindowExpiry(AuditTrail audit, ObjectionMapper mapper, MonitoringCases cases, RegulatorClock clock) {
     this.audit = audit;
     this.mapper = mapper;
     this.cases = cases;

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.riskmonitor.calendar.DeadlineRules;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.persistence.GeneratedId;
@@ -26,13 +26,13 @@ public class ResultNotices {
 
   private final AuditTrail audit;
   private final ObjectionMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final DocumentStore documents;
   private final DueDates dueDates;
   private final DeadlineRules rules;
   private final RegulatorClock clock;
 
-  public ResultNotices(AuditTrail audit, ObjectionMapper mapper, CaseFiles cases, DocumentStore documents, DueDates dueDates,
+  public ResultNotices(AuditTrail audit, ObjectionMapper mapper, MonitoringCases cases, DocumentStore documents, DueDates dueDates,
                        DeadlineRules rules, RegulatorClock clock) {
     this.audit = audit;
     this.mapper = mapper;

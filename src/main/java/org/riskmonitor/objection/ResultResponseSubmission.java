@@ -3,7 +3,7 @@ package org.riskmonitor.objection;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -17,11 +17,11 @@ public class ResultResponseSubmission implements TaskListener {
 
   private final FormDefinitions forms;
   private final ObjectionMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
 
-  public ResultResponseSubmission(FormDefinitions forms, ObjectionMapper mapper, CaseFiles cases, CurrentUser currentUser,
+  public ResultResponseSubmission(FormDefinitions forms, ObjectionMapper mapper, MonitoringCases cases, CurrentUser currentUser,
                                   RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;

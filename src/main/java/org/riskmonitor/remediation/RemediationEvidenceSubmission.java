@@ -5,7 +5,7 @@ import org.riskmonitor.document.StepDocuments;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -24,11 +24,11 @@ public class RemediationEvidenceSubmission implements TaskListener {
   private final StepDocuments documents;
   private final FormDefinitions forms;
   private final RemediationMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
 
-  public RemediationEvidenceSubmission(StepDocuments documents, FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser,
+  public RemediationEvidenceSubmission(StepDocuments documents, FormDefinitions forms, RemediationMapper mapper, MonitoringCases cases, CurrentUser currentUser,
                                        RegulatorClock clock) {
     this.documents = documents;
     this.forms = forms;

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -17,12 +17,12 @@ public class RemediationPlanSubmission implements TaskListener {
 
   private final FormDefinitions forms;
   private final RemediationMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public RemediationPlanSubmission(FormDefinitions forms, RemediationMapper mapper, CaseFiles cases, CurrentUser currentUser, DueDates dueDates,
+  public RemediationPlanSubmission(FormDefinitions forms, RemediationMapper mapper, MonitoringCases cases, CurrentUser currentUser, DueDates dueDates,
                                    RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;

@@ -9,9 +9,9 @@ import org.riskmonitor.assistance.Problem;
 import org.riskmonitor.assistance.Problems;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.springframework.stereotype.Component;
@@ -28,12 +28,12 @@ public class RemediationVerification implements TaskListener {
   private final FormDefinitions forms;
   private final RemediationMapper mapper;
   private final Problems problems;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public RemediationVerification(FormDefinitions forms, RemediationMapper mapper, Problems problems, CaseFiles cases, CurrentUser currentUser,
+  public RemediationVerification(FormDefinitions forms, RemediationMapper mapper, Problems problems, MonitoringCases cases, CurrentUser currentUser,
                                  DueDates dueDates, RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;

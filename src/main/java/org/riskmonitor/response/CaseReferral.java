@@ -2,7 +2,7 @@ package org.riskmonitor.response;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -17,10 +17,10 @@ public class CaseReferral implements TaskListener {
 
   private final FormDefinitions forms;
   private final RiskMeasures measures;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
 
-  public CaseReferral(FormDefinitions forms, RiskMeasures measures, CaseFiles cases, CurrentUser currentUser) {
+  public CaseReferral(FormDefinitions forms, RiskMeasures measures, MonitoringCases cases, CurrentUser currentUser) {
     this.forms = forms;
     this.measures = measures;
     this.cases = cases;

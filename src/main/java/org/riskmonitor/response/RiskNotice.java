@@ -4,7 +4,7 @@ import java.util.Map;
 import org.riskmonitor.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.remediation.RemediationOrder;
@@ -22,9 +22,9 @@ public class RiskNotice implements JavaDelegate {
   private final RiskMeasures measures;
   private final RemediationOrders remediation;
   private final DocumentStore documents;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
 
-  public RiskNotice(AuditTrail audit, RiskMeasures measures, RemediationOrders remediation, DocumentStore documents, CaseFiles cases) {
+  public RiskNotice(AuditTrail audit, RiskMeasures measures, RemediationOrders remediation, DocumentStore documents, MonitoringCases cases) {
     this.audit = audit;
     this.measures = measures;
     this.remediation = remediation;

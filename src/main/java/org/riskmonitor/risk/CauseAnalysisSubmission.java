@@ -4,7 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -16,11 +16,11 @@ public class CauseAnalysisSubmission implements TaskListener {
 
   private final FormDefinitions forms;
   private final RiskMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
 
-  public CauseAnalysisSubmission(FormDefinitions forms, RiskMapper mapper, CaseFiles cases, CurrentUser currentUser,
+  public CauseAnalysisSubmission(FormDefinitions forms, RiskMapper mapper, MonitoringCases cases, CurrentUser currentUser,
                                  RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;

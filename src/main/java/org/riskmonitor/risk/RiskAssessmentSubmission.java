@@ -5,7 +5,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -21,11 +21,11 @@ public class RiskAssessmentSubmission implements TaskListener {
 
   private final FormDefinitions forms;
   private final RiskMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
 
-  public RiskAssessmentSubmission(FormDefinitions forms, RiskMapper mapper, CaseFiles cases, CurrentUser currentUser,
+  public RiskAssessmentSubmission(FormDefinitions forms, RiskMapper mapper, MonitoringCases cases, CurrentUser currentUser,
                                   RegulatorClock clock) {
     this.forms = forms;
     this.mapper = mapper;

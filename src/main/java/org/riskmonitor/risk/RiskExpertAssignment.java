@@ -2,9 +2,9 @@ package org.riskmonitor.risk;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.riskmonitor.cases.AssignmentOptions;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.expert.Expert;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 public class RiskExpertAssignment implements TaskListener {
 
   private final FormDefinitions forms;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final AssignmentOptions options;
 
-  public RiskExpertAssignment(FormDefinitions forms, CaseFiles cases, AssignmentOptions options) {
+  public RiskExpertAssignment(FormDefinitions forms, MonitoringCases cases, AssignmentOptions options) {
     this.forms = forms;
     this.cases = cases;
     this.options = options;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +20,10 @@ public class RiskLevelDetermination implements JavaDelegate {
 
   private final AuditTrail audit;
   private final RiskMapper mapper;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final DecisionService decisionService;
 
-  public RiskLevelDetermination(AuditTrail audit, RiskMapper mapper, CaseFiles cases, DecisionService decisionService) {
+  public RiskLevelDetermination(AuditTrail audit, RiskMapper mapper, MonitoringCases cases, DecisionService decisionService) {
     this.audit = audit;
     this.mapper = mapper;
     this.cases = cases;

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.calendar.RegulatorClock;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
 public class ReinspectionSampling implements TaskListener {
 
   private final FormDefinitions forms;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final SamplingMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public ReinspectionSampling(FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
+  public ReinspectionSampling(FormDefinitions forms, MonitoringCases cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
                               RegulatorClock clock) {
     this.forms = forms;
     this.cases = cases;

@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
-import org.riskmonitor.cases.AssignmentOptions;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.laboratory.Lab;
@@ -19,11 +19,11 @@ import org.springframework.stereotype.Component;
 public class SamplingAssignment implements TaskListener {
 
   private final FormDefinitions forms;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final AssignmentOptions options;
   private final IdentityService identityService;
 
-  public SamplingAssignment(FormDefinitions forms, CaseFiles cases, AssignmentOptions options, IdentityService identityService) {
+  public SamplingAssignment(FormDefinitions forms, MonitoringCases cases, AssignmentOptions options, IdentityService identityService) {
     this.forms = forms;
     this.cases = cases;
     this.options = options;

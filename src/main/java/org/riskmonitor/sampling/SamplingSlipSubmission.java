@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
@@ -19,13 +19,13 @@ public class SamplingSlipSubmission implements TaskListener {
 
   private final StepDocuments documents;
   private final FormDefinitions forms;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final SamplingMapper mapper;
   private final CurrentUser currentUser;
   private final DueDates dueDates;
   private final RegulatorClock clock;
 
-  public SamplingSlipSubmission(StepDocuments documents, FormDefinitions forms, CaseFiles cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
+  public SamplingSlipSubmission(StepDocuments documents, FormDefinitions forms, MonitoringCases cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
                                 RegulatorClock clock) {
     this.documents = documents;
     this.forms = forms;

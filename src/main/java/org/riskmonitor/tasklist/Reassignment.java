@@ -12,11 +12,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.riskmonitor.audit.AuditTrail;
-import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.expert.ExpertPool;
-import org.riskmonitor.form.FormRefusal;
-import org.riskmonitor.form.TextRules;
+import org.riskmonitor.input.FormRefusal;
+import org.riskmonitor.input.TextRules;
 import org.riskmonitor.notification.Notifier;
 import org.riskmonitor.notification.TaskMail;
 import org.riskmonitor.security.SystemContext;
@@ -42,13 +42,13 @@ public class Reassignment {
   private final TaskMail mail;
   private final RuntimeService runtimeService;
   private final AuthorizationService authorizationService;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final StepPerformers performers;
   private final ExpertPool experts;
 
   public Reassignment(TaskService taskService, IdentityService identityService, AuditTrail audit, Notifier notifier,
                       TaskMail mail, RuntimeService runtimeService, AuthorizationService authorizationService,
-                      CaseFiles cases, StepPerformers performers, ExpertPool experts) {
+                      MonitoringCases cases, StepPerformers performers, ExpertPool experts) {
     this.taskService = taskService;
     this.identityService = identityService;
     this.audit = audit;

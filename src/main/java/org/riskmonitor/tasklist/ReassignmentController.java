@@ -1,7 +1,7 @@
 package org.riskmonitor.tasklist;
 
 import java.util.Map;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.security.CurrentRequestUser;
 import org.riskmonitor.security.Roles;
 import org.springframework.http.HttpStatus;

@@ -13,8 +13,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
-import org.riskmonitor.cases.CaseFiles;
 import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.security.Roles;
 import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Service;
@@ -39,10 +39,10 @@ class StepPerformers {
   private final RepositoryService repositoryService;
   private final TaskService taskService;
   private final IdentityService identityService;
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
 
   StepPerformers(RepositoryService repositoryService, TaskService taskService, IdentityService identityService,
-                 CaseFiles cases) {
+                 MonitoringCases cases) {
     this.repositoryService = repositoryService;
     this.taskService = taskService;
     this.identityService = identityService;

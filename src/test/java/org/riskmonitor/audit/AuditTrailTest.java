@@ -12,7 +12,7 @@ import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every write to a case says who made it, when and what; the engine's own operation log agrees. */

@@ -25,8 +25,8 @@ import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
-import org.riskmonitor.cases.AssignmentOptions;
-import org.riskmonitor.cases.CaseFiles;
+import org.riskmonitor.assignment.AssignmentOptions;
+import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
@@ -57,7 +57,7 @@ class EngineApiSurfaceTest extends RiskMonitorTest {
   private CaseWalker walker;
 
   @Autowired
-  private CaseFiles cases;
+  private MonitoringCases cases;
 
   @Autowired
   private AssignmentOptions options;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class EnterpriseRegistryTest extends RiskMonitorTest {

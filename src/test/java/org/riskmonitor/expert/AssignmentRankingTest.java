@@ -17,7 +17,7 @@ import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.Route;
 import org.riskmonitor.enterprise.Onboarding;
 import org.riskmonitor.enterprise.Uscc;
-import org.riskmonitor.form.FormRefusal;
+import org.riskmonitor.input.FormRefusal;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
+import org.riskmonitor.input.FormRefusal;
 
 /**
  * The form file is the field contract: every rule a {@code .form} declares (required, choices,

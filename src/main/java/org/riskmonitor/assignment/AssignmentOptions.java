@@ -1,4 +1,4 @@
-package org.riskmonitor.cases;
+package org.riskmonitor.assignment;
 
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
+import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
+import org.riskmonitor.cases.OptionList;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.expert.Expert;
 import org.riskmonitor.expert.ExpertCandidate;
@@ -32,14 +35,14 @@ public class AssignmentOptions implements TaskListener {
   private record Sampler(User user, long openTasks) {
   }
 
-  private final CaseFiles cases;
+  private final MonitoringCases cases;
   private final Laboratories labs;
   private final ExpertPool experts;
   private final IdentityService identityService;
   private final TaskService taskService;
   private final Catalogue catalogue;
 
-  public AssignmentOptions(CaseFiles cases, Laboratories labs, ExpertPool experts, IdentityService identityService,
+  public AssignmentOptions(MonitoringCases cases, Laboratories labs, ExpertPool experts, IdentityService identityService,
                            TaskService taskService, Catalogue catalogue) {
     this.cases = cases;
     this.labs = labs;

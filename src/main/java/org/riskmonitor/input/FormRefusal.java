@@ -1,4 +1,4 @@
-package org.riskmonitor.form;
+package org.riskmonitor.input;
 
 import java.util.List;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;

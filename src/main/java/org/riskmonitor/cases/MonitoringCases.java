@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 
 /** The monitoring cases: the record every step of the process writes beside. */
 @Service
-public class CaseFiles {
+public class MonitoringCases {
 
   /** Process variable holding our case id; every step finds its case through it. */
   public static final String CASE_ID = "caseId";
@@ -18,7 +18,7 @@ public class CaseFiles {
   private final CaseMapper mapper;
   private final RegulatorClock clock;
 
-  public CaseFiles(CaseMapper mapper, RegulatorClock clock) {
+  public MonitoringCases(CaseMapper mapper, RegulatorClock clock) {
     this.mapper = mapper;
     this.clock = clock;
   }

@@ -1,4 +1,4 @@
-package org.riskmonitor.form;
+package org.riskmonitor.input;
 
 import java.util.regex.Pattern;
 
