@@ -119,7 +119,7 @@ class SubmissionValidationTest extends RiskMonitorTest {
   @Test
   void testReportWithoutItsPdfUploadedOnTheTask_refused_evenWithAnotherCasesPdf() {
     ProcessInstance other = walker.open(E_BIKES, "E_BIKE", "电动自行车");
-    walker.advanceTo(other.getBusinessKey(), "Task_ReceiveSample", Route.remediated());
+    walker.advanceTo(other.getBusinessKey(), "Task_ReviewReport", Route.remediated());
     long otherCasesPdfs = count("rm_document d JOIN rm_monitoring_case c ON c.id = d.case_id",
         "c.case_number = ? AND d.kind = 'TEST_REPORT_PDF'", other.getBusinessKey());
     ProcessInstance instance = walker.open(E_BIKES, "E_BIKE", "电动自行车");

@@ -259,8 +259,9 @@ class DocumentApiTest extends RiskMonitorTest {
     assertThat(tab.getBody()).containsEntry("caseNumber", caseNumber)
         .containsEntry("mayUpload", true)
         .containsEntry("timeZone", "Asia/Shanghai");
+    // the kinds the step declares it takes, and no other
     assertThat((List<Map<String, Object>>) tab.getBody().get("kinds")).extracting(k -> k.get("title"))
-        .contains("抽样照片 Sampling photo", "检验报告PDF Test report PDF").hasSize(DocumentKind.values().length);
+        .containsExactly("抽样照片 Sampling photo", "抽样单扫描件 Scanned sampling slip");
     assertThat((List<Map<String, Object>>) tab.getBody().get("documents"))
         .filteredOn(d -> ((Number) d.get("id")).longValue() == id).singleElement()
         .satisfies(d -> assertThat(d).containsEntry("stepName", "填写抽样单 Fill in sampling slip")
@@ -274,23 +275,46 @@ class DocumentApiTest extends RiskMonitorTest {
   @Test
   void aCandidateGroupMayUploadBeforeClaiming_staffWhoDoNotWorkOnTheTaskOnlyReadItsList() {
     String caseNumber = openCase();
-    Task assign = walker.openTask(caseNumber);
+    walker.advanceTo(caseNumber, "Task_TestSample", Route.remediated());
+    Task test = walker.openTask(caseNumber);
 
-    ResponseEntity<Map<String, Object>> candidate = uploadToTask("coordinator", assign.getId(), "SAMPLING_SLIP_SCAN",
-        "plan.pdf", "application/pdf", PDF);
-    Task slip = slipTask(caseNumber);
+    ResponseEntity<Map<String, Object>> candidate = uploadToTask("lab1b", test.getId(), "TEST_REPORT_PDF",
+        "report.pdf", "application/pdf", PDF);
     ResponseEntity<Map<String, Object>> notTheirs = rest.withBasicAuth("coordinator", DemoPeople.PASSWORD)
-        .exchange("/api/tasks/" + slip.getId() + "/documents", HttpMethod.GET, null, MAP);
+        .exchange("/api/tasks/" + test.getId() + "/documents", HttpMethod.GET, null, MAP);
 
     assertThat(candidate.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-    assertThat(candidate.getBody()).containsEntry("stepKey", "Task_AssignSampling");
+    assertThat(candidate.getBody()).containsEntry("stepKey", "Task_TestSample");
     assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(notTheirs.getBody()).containsEntry("mayUpload", false);
     long before = documentsOf(caseNumber);
-    ResponseEntity<Map<String, Object>> refused = uploadToTask("coordinator", slip.getId(), "SAMPLING_PHOTO",
+    ResponseEntity<Map<String, Object>> refused = uploadToTask("coordinator", test.getId(), "TEST_REPORT_PDF",
         "plan.pdf", "application/pdf", PDF);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(refused.getBody()).containsEntry("message", TaskDocuments.NOT_A_WORKER);
+    assertThat(documentsOf(caseNumber)).isEqualTo(before);
+  }
+
+  @Test
+  void aStepTakesOnlyTheKindsItDeclares_andAStepWithoutDocumentsTakesNone() {
+    String caseNumber = openCase();
+    Task assign = walker.openTask(caseNumber);
+    long before = documentsOf(caseNumber);
+
+    ResponseEntity<Map<String, Object>> noUploads = uploadToTask("coordinator", assign.getId(), "SAMPLING_SLIP_SCAN",
+        "plan.pdf", "application/pdf", PDF);
+    assertThat(noUploads.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noUploads.getBody()).containsEntry("message", TaskDocuments.NO_UPLOADS);
+    ResponseEntity<Map<String, Object>> assignTab = rest.withBasicAuth("coordinator", DemoPeople.PASSWORD)
+        .exchange("/api/tasks/" + assign.getId() + "/documents", HttpMethod.GET, null, MAP);
+    assertThat(assignTab.getBody()).containsEntry("mayUpload", false).containsEntry("kinds", List.of());
+
+    Task slip = slipTask(caseNumber);
+    ResponseEntity<Map<String, Object>> wrongKind = uploadToTask("sampler", slip.getId(), "TEST_REPORT_PDF",
+        "report.pdf", "application/pdf", PDF);
+    assertThat(wrongKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) wrongKind.getBody().get("message")).startsWith("本环节不接收检验报告PDF")
+        .contains("This step does not take the test report PDF");
     assertThat(documentsOf(caseNumber)).isEqualTo(before);
   }
 

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -67,9 +66,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
   void fromAssignmentToReviewedReport_inChinese() throws IOException, InterruptedException, NoSuchAlgorithmException {
     long auditBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM rm_audit_entry", Long.class);
     String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(0).get(0), "E_BIKE", "电动自行车").getBusinessKey();
-    String today = LocalDate.now().toString();
     Path site = file("sampling-site.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'});
-    Path photo = file("seal.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13});
     Path report = file("report.pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
     // coordinator: the Tasklist speaks Chinese; assign sampler and lab
@@ -96,23 +93,22 @@ class TasklistBrowserTest extends RiskMonitorTest {
         slipTaskId)).isEqualTo(1);
     shoot("02-sampler-documents-tab");
 
-    // the slip, with a sampling photo
+    // the slip itself, on its Camunda Form
     tab("表单");
-    embeddedField("labelledManufacturer", "天津市津骑电动车有限公司");
-    embeddedField("brand", "津骑");
-    embeddedField("model", "TDT-88");
-    embeddedField("batchNumber", "B20250610");
-    embeddedField("productionDate", "2025-06-10");
-    embeddedField("cccCertificate", "2024011119000188");
-    embeddedField("stockQuantity", "40");
-    embeddedField("testSampleQuantity", "2");
-    embeddedField("backupSampleQuantity", "2");
-    embeddedField("testSealNumber", "FY-88A");
-    embeddedField("backupSealNumber", "FY-88B");
-    embeddedField("secondSampler", "王芳");
-    embeddedField("sampledOn", today);
-    upload(photo);
-    assertThat(browser.findElement(By.cssSelector(".uploaded-document")).getText()).contains("seal.png");
+    formJs("labelledManufacturer").sendKeys("天津市津骑电动车有限公司");
+    formJs("brand").sendKeys("津骑");
+    formJs("model").sendKeys("TDT-88");
+    formJs("batchNumber").sendKeys("B20250610");
+    pickToday("productionDate-date");
+    formJs("cccCertificate").sendKeys("2024011119000188");
+    formJs("stockQuantity").sendKeys("40");
+    formJs("testSampleQuantity").sendKeys("2");
+    formJs("backupSampleQuantity").sendKeys("2");
+    formJs("testSealNumber").sendKeys("FY-88A");
+    formJs("backupSealNumber").sendKeys("FY-88B");
+    formJs("secondSampler").sendKeys("王芳");
+    pickToday("sampledOn-date");
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("“材料 Documents”标签页");
     complete(caseNumber, "02-sampler-fills-slip");
 
     // enterprise1: confirms the slip in its own task list
@@ -120,7 +116,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
     openTask(caseNumber, "确认抽样单");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "FY-88A"));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("津骑", "确认");
-    assertThat(documentLinks()).contains("seal.png");
+    assertThat(documentLinks()).contains("sampling-site.jpg");
     // the tabs beside the form: what was done to the task, and the case's diagram
     tab("历史");
     tab("流程图");
@@ -142,24 +138,28 @@ class TasklistBrowserTest extends RiskMonitorTest {
 
     openTask(caseNumber, "检验并出具报告");
     claim();
-    embeddedField("reportNumber", "JY-" + caseNumber);
-    embeddedField("testedOn", today);
-    for (WebElement row : browser.findElements(By.cssSelector("tr.test-item"))) {
-      row.findElement(By.name("measuredValue")).sendKeys("符合");
-      new org.openqa.selenium.support.ui.Select(row.findElement(By.name("verdict"))).selectByValue("PASS");
-    }
-    upload(report);
-    WebElement listed = browser.findElement(By.cssSelector(".uploaded-document"));
-    String sha256 = jdbc.queryForObject("SELECT sha256 FROM rm_document WHERE file_name = 'report.pdf' AND case_id = "
-        + "(SELECT id FROM rm_monitoring_case WHERE case_number = ?)", String.class, caseNumber);
-    assertThat(listed.getText()).contains("report.pdf", sha256);
+    tab("材料 Documents");
+    assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector(".rm-upload select")))
+        .getOptions().stream().map(WebElement::getText)).as("the kinds this step takes").contains("检验报告PDF Test report PDF")
+        .doesNotContain("抽样照片 Sampling photo");
+    uploadInTab("检验报告PDF Test report PDF", report);
+    WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//tr[contains(@class, 'rm-document') and contains(., 'report.pdf')]")));
+    assertThat(listed.getText()).contains("检验并出具报告 Test and report", "lab1", sha256(report));
+    tab("表单");
+    formJs("reportNumber").sendKeys("JY-" + caseNumber);
+    pickToday("testedOn-date");
+    List<WebElement> measured = browser.findElements(By.cssSelector("input[id*='-Field_testItems_measuredValue']"));
+    assertThat(measured).as("one row per item of the standard").isNotEmpty();
+    measured.forEach(value -> value.sendKeys("符合"));
+    browser.findElements(By.cssSelector("input[type=radio][id*='-Field_testItems_verdict'][id$='-0']")).forEach(this::click);
     complete(caseNumber, "05-lab-reports");
 
     // lab1b: a second person of the lab reviews
     login("lab1b");
     openTask(caseNumber, "审核检验报告");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "report.pdf"));
-    assertThat(documentLinks()).contains("seal.png", "report.pdf");
+    assertThat(documentLinks()).contains("sampling-site.jpg", "report.pdf");
     claim();
     click(browser.findElement(By.cssSelector("input[id$='-Field_reviewDecision-0']")));
     complete(caseNumber, "06-reviewer-approves");
@@ -224,28 +224,6 @@ class TasklistBrowserTest extends RiskMonitorTest {
     formJs(key).click();
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '" + labelPart + "')]"))).click();
-  }
-
-  /** A field of an embedded HTML form, named by its key; set as a user's typing would. */
-  private void embeddedField(String name, String value) {
-    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.name(name)));
-    if ("date".equals(field.getAttribute("type"))) {
-      ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];"
-          + "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
-          + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, value);
-    } else {
-      field.clear();
-      field.sendKeys(value);
-    }
-  }
-
-  private void upload(Path file) {
-    int before = browser.findElements(By.cssSelector(".uploaded-document")).size();
-    browser.findElement(By.id("document-file")).sendKeys(file.toAbsolutePath().toString());
-    wait.until(d -> d.findElements(By.cssSelector(".uploaded-document")).size() > before
-        || !d.findElements(By.cssSelector(".upload-error")).isEmpty());
-    assertThat(browser.findElements(By.cssSelector(".upload-error")).stream().map(WebElement::getText)
-        .filter(t -> !t.isBlank())).as("upload refused").isEmpty();
   }
 
   /** Chooses a kind and a file in the Documents tab and uploads them, as a user would; refusals fail the test. */
