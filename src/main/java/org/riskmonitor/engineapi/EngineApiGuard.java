@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.riskmonitor.engineapi.EngineApiAllowList.Condition;
 import org.riskmonitor.engineapi.EngineApiAllowList.Row;
 import org.riskmonitor.engineapi.EngineApiOperations.Operation;
 import org.riskmonitor.security.Roles;
+import org.riskmonitor.summary.CaseSummary;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriUtils;
@@ -44,20 +46,26 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
       "X-Method-Override");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The reads that answer a task's form with its variables, on every role's path. */
+  private static final Set<String> TASK_VARIABLE_READS = Set.of("GET /task/{id}/form-variables",
+      "GET /task/{id}/variables");
 
   private final ProcessEngine engine;
   private final EngineApiOperations operations;
   private final EngineApiAllowList allowList;
   private final TaskFormView formView;
+  private final CaseSummary summary;
   private final RefusedCalls refusedCalls;
   private final PasswordChecks passwordChecks;
 
   public EngineApiGuard(ProcessEngine engine, EngineApiOperations operations, EngineApiAllowList allowList,
-                        TaskFormView formView, RefusedCalls refusedCalls, PasswordChecks passwordChecks) {
+                        TaskFormView formView, CaseSummary summary, RefusedCalls refusedCalls,
+                        PasswordChecks passwordChecks) {
     this.engine = engine;
     this.operations = operations;
     this.allowList = allowList;
     this.formView = formView;
+    this.summary = summary;
     this.refusedCalls = refusedCalls;
     this.passwordChecks = passwordChecks;
   }
@@ -81,14 +89,18 @@ public class EngineApiGuard extends OncePerRequestFilter {
       refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "AuthenticationError", "请先登录 Authentication required");
       return;
     }
-    if (caller.administrator()) {
-      chain.doFilter(request, response);
-      return;
-    }
     List<String> path = segments(webapp ? webappEngineRemainder(apiPath) : withoutEngineName(apiPath));
     String method = request.getMethod();
     Optional<Operation> operation = path == null || hasMethodOverride(request) ? Optional.empty()
         : operations.find(method, path);
+    if (caller.administrator()) {
+      if (operation.filter(EngineApiGuard::readsTaskVariables).isPresent()) {
+        answerWithSummary(request, response, chain, operation.get().parameters(path).get("id"), false);
+      } else {
+        chain.doFilter(request, response);
+      }
+      return;
+    }
     List<Row> rows = operation.map(o -> allowList.rowsFor(o, caller.roles())).orElse(List.of());
     Map<String, String> parameters = operation.map(o -> o.parameters(path)).orElse(Map.of());
     boolean readsBody = operation.isPresent() && (passwordChecks.applies(operation.get().name())
@@ -113,8 +125,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
       chain.doFilter(body, response);
       return;
     }
-    if (allowing.get().condition() == Condition.FORM_VIEW) {
-      narrowToForm(request, response, chain, parameters.get("id"));
+    if (readsTaskVariables(operation.get())) {
+      answerWithSummary(forwarded, response, chain, parameters.get("id"),
+          allowing.get().condition() == Condition.FORM_VIEW);
       return;
     }
     chain.doFilter(forwarded, response);
@@ -183,9 +196,17 @@ public class EngineApiGuard extends OncePerRequestFilter {
     };
   }
 
-  /** Lets the engine answer, then keeps of its variables only those the task's form names. */
-  private void narrowToForm(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
-      throws IOException, ServletException {
+  private static boolean readsTaskVariables(Operation operation) {
+    return TASK_VARIABLE_READS.contains(operation.name());
+  }
+
+  /**
+   * Lets the engine answer (it checks the caller may read the task), then adds what the task's form
+   * shows of the case, read from our tables, in the engine's variable shape; when narrowed, keeps of
+   * the engine's variables only those the task's form names.
+   */
+  private void answerWithSummary(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                 String taskId, boolean narrow) throws IOException, ServletException {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, answer);
     if (answer.getStatus() != HttpServletResponse.SC_OK) {
@@ -194,17 +215,26 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
     JsonNode variables = JSON.readTree(answer.getContentAsByteArray());
     if (variables instanceof ObjectNode object) {
-      Set<String> shown = formView.shownOn(taskId);
-      for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-        if (!shown.contains(names.next())) {
-          names.remove();
+      TaskFormView.Form form = formView.of(taskId);
+      if (narrow) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+          if (!form.shown().contains(names.next())) {
+            names.remove();
+          }
         }
       }
+      Set<String> wanted = new HashSet<>(form.summarised());
+      String asked = request.getParameter("variableNames");
+      if (asked != null) {
+        wanted.retainAll(List.of(asked.split(",")));
+      }
+      summary.ofTask(taskId, wanted).forEach((name, value) -> object.set(name, JSON.createObjectNode()
+          .put("type", "String").put("value", value).set("valueInfo", JSON.createObjectNode())));
     }
-    byte[] narrowed = JSON.writeValueAsBytes(variables);
+    byte[] body = JSON.writeValueAsBytes(variables);
     answer.resetBuffer();
-    response.setContentLength(narrowed.length);
-    response.getOutputStream().write(narrowed);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   private Caller restCaller() {
