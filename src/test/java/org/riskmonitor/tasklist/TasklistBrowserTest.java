@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +103,12 @@ class TasklistBrowserTest extends RiskMonitorTest {
     openTask(caseNumber, "确认抽样单");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "FY-88A"));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("津骑", "确认");
+    // the case as our tables hold it: the enterprise's address and the lab the coordinator chose
+    Map<String, Object> recorded = jdbc.queryForMap("SELECT e.address, l.name FROM rm_monitoring_case c "
+        + "JOIN rm_enterprise e ON e.id = c.enterprise_id JOIN rm_lab l ON l.id = c.lab_id WHERE c.case_number = ?",
+        caseNumber);
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+        .contains((String) recorded.get("address"), (String) recorded.get("name"));
     assertThat(documentLinks()).contains("seal.png");
     // the tabs beside the form: what was done to the task, and the case's diagram
     tab("历史");
