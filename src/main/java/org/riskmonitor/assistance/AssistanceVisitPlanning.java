@@ -53,6 +53,5 @@ public class AssistanceVisitPlanning implements TaskListener {
         form.date("plannedVisitDate"), currentUser.id(), key);
     task.setVariable("visitId", key.getId());
     task.setVariable("visitLeadExpertId", lead.userId());
-    task.setVariable("visitLeadExpertName", lead.name());
   }
 }

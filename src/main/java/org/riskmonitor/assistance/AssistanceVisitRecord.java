@@ -81,6 +81,5 @@ public class AssistanceVisitRecord implements TaskListener {
       problemOptions.add(String.valueOf(key.getId()), description);
     }
     task.setVariable("problemOptions", problemOptions.toJson());
-    task.setVariable("problemsSummary", String.join("\n", problems));
   }
 }

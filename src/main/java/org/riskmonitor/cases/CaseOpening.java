@@ -67,9 +67,5 @@ public class CaseOpening implements ExecutionListener {
     execution.setVariable("caseNumber", opened.caseNumber());
     execution.setVariable("enterpriseGroup", enterprise.groupId());
     execution.setVariable("enterpriseName", enterprise.name());
-    execution.setVariable("enterpriseAddress", enterprise.address());
-    execution.setVariable("districtName", enterprises.districtName(enterprise.districtCode()));
-    execution.setVariable("productKindName", kind.label());
-    execution.setVariable("venueName", venue.label());
   }
 }

@@ -21,7 +21,5 @@ public class ClosureProposal implements JavaDelegate {
       outcome = Outcome.REMEDIATED;
     }
     execution.setVariable("closureOutcome", outcome.name());
-    execution.setVariable("proposedOutcomeName", outcome.label());
-    execution.setVariable("listEntryName", outcome.listEntry().label());
   }
 }

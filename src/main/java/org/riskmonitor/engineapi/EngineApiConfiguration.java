@@ -2,6 +2,7 @@ package org.riskmonitor.engineapi;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.riskmonitor.security.SecurityConfiguration;
+import org.riskmonitor.summary.CaseSummary;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,10 +13,10 @@ public class EngineApiConfiguration {
   /** After the caller is known ({@code /engine-rest}: our authentication; the webapps: their session). */
   @Bean
   public FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, EngineApiOperations operations,
-      EngineApiAllowList allowList, TaskFormView formView, RefusedCalls refusedCalls,
+      EngineApiAllowList allowList, TaskFormView formView, CaseSummary summary, RefusedCalls refusedCalls,
       PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces) {
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine,
-        operations, allowList, formView, refusedCalls, passwordChecks, formSubmissions, completionRaces));
+        operations, allowList, formView, summary, refusedCalls, passwordChecks, formSubmissions, completionRaces));
     registration.addUrlPatterns(EngineApiGuard.REST + "/*", EngineApiGuard.WEBAPP + "/*");
     registration.setName("riskmonitorEngineApiGuard");
     registration.setOrder(SecurityConfiguration.AUTHENTICATION_ORDER + 1);

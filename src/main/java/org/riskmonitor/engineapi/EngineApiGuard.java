@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.riskmonitor.engineapi.EngineApiAllowList.Condition;
 import org.riskmonitor.engineapi.EngineApiAllowList.Row;
 import org.riskmonitor.engineapi.EngineApiOperations.Operation;
 import org.riskmonitor.security.Roles;
+import org.riskmonitor.summary.CaseSummary;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UriUtils;
@@ -44,23 +46,28 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private static final List<String> METHOD_OVERRIDES = List.of("X-HTTP-Method-Override", "X-HTTP-Method",
       "X-Method-Override");
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The reads that answer a task's form with its variables, on every role's path. */
+  private static final Set<String> TASK_VARIABLE_READS = Set.of("GET /task/{id}/form-variables",
+      "GET /task/{id}/variables");
 
   private final ProcessEngine engine;
   private final EngineApiOperations operations;
   private final EngineApiAllowList allowList;
   private final TaskFormView formView;
+  private final CaseSummary summary;
   private final RefusedCalls refusedCalls;
   private final PasswordChecks passwordChecks;
   private final FormSubmissions formSubmissions;
   private final CompletionRaces completionRaces;
 
   public EngineApiGuard(ProcessEngine engine, EngineApiOperations operations, EngineApiAllowList allowList,
-                        TaskFormView formView, RefusedCalls refusedCalls, PasswordChecks passwordChecks,
-                        FormSubmissions formSubmissions, CompletionRaces completionRaces) {
+                        TaskFormView formView, CaseSummary summary, RefusedCalls refusedCalls,
+                        PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces) {
     this.engine = engine;
     this.operations = operations;
     this.allowList = allowList;
     this.formView = formView;
+    this.summary = summary;
     this.refusedCalls = refusedCalls;
     this.passwordChecks = passwordChecks;
     this.formSubmissions = formSubmissions;
@@ -95,6 +102,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
       // administrators reach the whole API, but a task is finished through its form by everyone
       if (completion) {
         complete(request, response, chain, operation.get().parameters(path).get("id"));
+      } else if (operation.filter(EngineApiGuard::readsTaskVariables).isPresent()) {
+        answerWithSummary(request, response, chain, operation.get().parameters(path).get("id"), false);
       } else {
         chain.doFilter(request, response);
       }
@@ -128,8 +137,9 @@ public class EngineApiGuard extends OncePerRequestFilter {
       complete(request, response, chain, parameters.get("id"));
       return;
     }
-    if (allowing.get().condition() == Condition.FORM_VIEW) {
-      narrowToForm(request, response, chain, parameters.get("id"));
+    if (readsTaskVariables(operation.get())) {
+      answerWithSummary(forwarded, response, chain, parameters.get("id"),
+          allowing.get().condition() == Condition.FORM_VIEW);
       return;
     }
     chain.doFilter(forwarded, response);
@@ -228,9 +238,17 @@ public class EngineApiGuard extends OncePerRequestFilter {
     refuse(response, instead.get().status().value(), "RestException", instead.get().message());
   }
 
-  /** Lets the engine answer, then keeps of its variables only those the task's form names. */
-  private void narrowToForm(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String taskId)
-      throws IOException, ServletException {
+  private static boolean readsTaskVariables(Operation operation) {
+    return TASK_VARIABLE_READS.contains(operation.name());
+  }
+
+  /**
+   * Lets the engine answer (it checks the caller may read the task), then adds what the task's form
+   * shows of the case, read from our tables, in the engine's variable shape; when narrowed, keeps of
+   * the engine's variables only those the task's form names.
+   */
+  private void answerWithSummary(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                 String taskId, boolean narrow) throws IOException, ServletException {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, answer);
     if (answer.getStatus() != HttpServletResponse.SC_OK) {
@@ -239,17 +257,26 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
     JsonNode variables = JSON.readTree(answer.getContentAsByteArray());
     if (variables instanceof ObjectNode object) {
-      Set<String> shown = formView.shownOn(taskId);
-      for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-        if (!shown.contains(names.next())) {
-          names.remove();
+      TaskFormView.Form form = formView.of(taskId);
+      if (narrow) {
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+          if (!form.shown().contains(names.next())) {
+            names.remove();
+          }
         }
       }
+      Set<String> wanted = new HashSet<>(form.summarised());
+      String asked = request.getParameter("variableNames");
+      if (asked != null) {
+        wanted.retainAll(List.of(asked.split(",")));
+      }
+      summary.ofTask(taskId, wanted).forEach((name, value) -> object.set(name, JSON.createObjectNode()
+          .put("type", "String").put("value", value).set("valueInfo", JSON.createObjectNode())));
     }
-    byte[] narrowed = JSON.writeValueAsBytes(variables);
+    byte[] body = JSON.writeValueAsBytes(variables);
     answer.resetBuffer();
-    response.setContentLength(narrowed.length);
-    response.getOutputStream().write(narrowed);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   private Caller restCaller() {

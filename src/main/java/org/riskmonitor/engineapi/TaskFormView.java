@@ -1,5 +1,6 @@
 package org.riskmonitor.engineapi;
 
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -7,12 +8,14 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.security.SystemContext;
+import org.riskmonitor.summary.CaseSummary;
 import org.springframework.stereotype.Component;
 
 /**
- * The variables an outside worker may read on a task: those its form shows or submits. The
- * engine's READ_VARIABLE on a task opens every variable of the process to whoever works it (the
- * expert and lab choices, other steps' values); the form is the field contract instead.
+ * The variables a worker reads on a task: those its form shows or submits. The engine's
+ * READ_VARIABLE on a task opens every variable of the process to whoever works it (the expert and
+ * lab choices, other steps' values); the form is the field contract instead. What the form shows
+ * of the case comes from {@link CaseSummary}, not from process variables.
  */
 @Component
 public class TaskFormView {
@@ -27,9 +30,23 @@ public class TaskFormView {
     this.forms = forms;
   }
 
-  /** The names shown on the task's form; none for a task without a form of ours or no such task. */
-  public Set<String> shownOn(String taskId) {
-    return formOf(taskId).map(form -> forms.shownVariables(form[0], form[1])).orElse(Set.of());
+  /**
+   * A task's form: the names it shows or submits, and of those the case summary values it only
+   * shows (a field the form submits keeps its own variable, so a returned step shows what was sent).
+   */
+  public record Form(Set<String> shown, Set<String> summarised) {
+    static final Form NONE = new Form(Set.of(), Set.of());
+  }
+
+  /** The task's form; none for a task without a form of ours or no such task. */
+  public Form of(String taskId) {
+    return formOf(taskId).map(form -> {
+      Set<String> shown = forms.shownVariables(form[0], form[1]);
+      Set<String> summarised = new HashSet<>(shown);
+      summarised.retainAll(CaseSummary.NAMES);
+      summarised.removeAll(forms.submittable(form[0], form[1]));
+      return new Form(shown, Set.copyOf(summarised));
+    }).orElse(Form.NONE);
   }
 
   /** The names the task's form may submit; empty for a task without a form of ours or no such task. */

@@ -90,8 +90,5 @@ public class TestReportSubmission implements TaskListener {
     task.setVariable("reportId", key.getId());
     task.setVariable("previousReportNumber", reportNumber);
     task.setVariable("nonconforming", !conforming);
-    task.setVariable("testConclusion", conforming ? "合格 Conforming" : "不合格 Nonconforming");
-    task.setVariable("nonconformingItems", String.join("\n", items.stream().filter(i -> !i.passed())
-        .map(i -> i.standardCode() + " " + i.clause() + " " + i.requirement() + "：" + i.measuredValue()).toList()));
   }
 }

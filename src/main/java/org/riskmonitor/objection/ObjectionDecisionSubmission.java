@@ -66,7 +66,6 @@ public class ObjectionDecisionSubmission implements TaskListener {
     task.setVariable("objectionAccepted", accepted);
     if (retestLab != null) {
       task.setVariable("retestLabId", retestLab.id());
-      task.setVariable("retestLabName", retestLab.name());
       task.setVariable("retestLabGroup", retestLab.groupId());
     }
   }

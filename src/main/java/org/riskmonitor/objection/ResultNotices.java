@@ -1,5 +1,6 @@
 package org.riskmonitor.objection;
 
+import java.util.List;
 import java.util.Map;
 import org.riskmonitor.audit.AuditTrail;
 import java.time.LocalDateTime;
@@ -13,6 +14,7 @@ import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.persistence.GeneratedId;
+import org.riskmonitor.summary.CaseSummary;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +33,10 @@ public class ResultNotices {
   private final DueDates dueDates;
   private final DeadlineRules rules;
   private final RegulatorClock clock;
+  private final CaseSummary summary;
 
   public ResultNotices(AuditTrail audit, ObjectionMapper mapper, MonitoringCases cases, DocumentStore documents, DueDates dueDates,
-                       DeadlineRules rules, RegulatorClock clock) {
+                       DeadlineRules rules, RegulatorClock clock, CaseSummary summary) {
     this.audit = audit;
     this.mapper = mapper;
     this.cases = cases;
@@ -41,6 +44,7 @@ public class ResultNotices {
     this.dueDates = dueDates;
     this.rules = rules;
     this.clock = clock;
+    this.summary = summary;
   }
 
   public void issue(DelegateExecution execution, boolean conforming) {
@@ -52,22 +56,23 @@ public class ResultNotices {
     GeneratedId key = new GeneratedId();
     mapper.insertNotice(caseId, reportId, conforming, now, deadlineTime, key);
 
+    Map<String, String> shown = summary.of(execution, List.of("caseNumber", "enterpriseName", "productName",
+        "batchNumber", "reportNumber", "testConclusion", "nonconformingItems"));
     StringBuilder text = new StringBuilder()
         .append("检验结果通知书 Notice of test result\n")
-        .append("案件编号 Case: ").append(execution.getVariable("caseNumber")).append('\n')
-        .append("企业 Enterprise: ").append(execution.getVariable("enterpriseName")).append('\n')
-        .append("产品 Product: ").append(execution.getVariable("productName"))
-        .append("  批号 Batch: ").append(execution.getVariable("batchNumber")).append('\n')
-        .append("检验报告 Report: ").append(execution.getVariable("reportNumber")).append('\n')
-        .append("结论 Conclusion: ").append(execution.getVariable("testConclusion")).append('\n');
+        .append("案件编号 Case: ").append(shown.get("caseNumber")).append('\n')
+        .append("企业 Enterprise: ").append(shown.get("enterpriseName")).append('\n')
+        .append("产品 Product: ").append(shown.get("productName"))
+        .append("  批号 Batch: ").append(shown.get("batchNumber")).append('\n')
+        .append("检验报告 Report: ").append(shown.get("reportNumber")).append('\n')
+        .append("结论 Conclusion: ").append(shown.get("testConclusion")).append('\n');
     if (!conforming) {
-      text.append("不合格项目 Nonconforming items:\n").append(execution.getVariable("nonconformingItems")).append('\n')
+      text.append("不合格项目 Nonconforming items:\n").append(shown.get("nonconformingItems")).append('\n')
           .append("如有异议，请于").append(deadlineTime.format(DAY)).append("前提出书面复检申请。")
           .append(" Any objection must be raised by ").append(deadlineTime.format(DAY)).append(".\n");
       execution.setVariable("objectionDeadline", deadline);
-      execution.setVariable("objectionDeadlineText", deadlineTime.format(DAY));
     }
-    documents.storeNotice(caseId, "RESULT_NOTICE", execution.getVariable("caseNumber") + "-result-notice.txt",
+    documents.storeNotice(caseId, "RESULT_NOTICE", shown.get("caseNumber") + "-result-notice.txt",
         text.toString(), CurrentUser.SYSTEM);
     execution.setVariable("resultNoticeId", key.getId());
     audit.record(caseId, conforming ? "conformity-notice" : "nonconformity-notice", CurrentUser.SYSTEM,

@@ -31,8 +31,6 @@ public class RemediationOrders {
     mapper.insertOrder(order);
     process.setVariable("correctionDeadline", correction);
     process.setVariable("reinspectionDeadline", reinspection);
-    process.setVariable("correctionDeadlineText", order.correctionDeadlineText());
-    process.setVariable("reinspectionDeadlineText", order.reinspectionDeadlineText());
     return order;
   }
 

@@ -1,5 +1,6 @@
 package org.riskmonitor.response;
 
+import java.util.List;
 import java.util.Map;
 import org.riskmonitor.audit.AuditTrail;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -9,6 +10,7 @@ import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.remediation.RemediationOrder;
 import org.riskmonitor.remediation.RemediationOrders;
+import org.riskmonitor.summary.CaseSummary;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,30 +25,35 @@ public class RiskNotice implements JavaDelegate {
   private final RemediationOrders remediation;
   private final DocumentStore documents;
   private final MonitoringCases cases;
+  private final CaseSummary summary;
 
-  public RiskNotice(AuditTrail audit, RiskMeasures measures, RemediationOrders remediation, DocumentStore documents, MonitoringCases cases) {
+  public RiskNotice(AuditTrail audit, RiskMeasures measures, RemediationOrders remediation, DocumentStore documents,
+                    MonitoringCases cases, CaseSummary summary) {
     this.audit = audit;
     this.measures = measures;
     this.remediation = remediation;
     this.documents = documents;
     this.cases = cases;
+    this.summary = summary;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     long caseId = cases.idOf(execution);
     RemediationOrder order = remediation.order(caseId, execution);
+    Map<String, String> shown = summary.of(execution, List.of("caseNumber", "enterpriseName", "productName",
+        "batchNumber", "riskLevelName"));
     String text = "风险告知及整改通知书 Risk notice and remediation order\n"
-        + "案件编号 Case: " + execution.getVariable("caseNumber") + '\n'
-        + "企业 Enterprise: " + execution.getVariable("enterpriseName") + '\n'
-        + "产品 Product: " + execution.getVariable("productName") + "  批号 Batch: " + execution.getVariable("batchNumber") + '\n'
-        + "风险等级 Risk level: " + execution.getVariable("riskLevelName") + '\n'
+        + "案件编号 Case: " + shown.get("caseNumber") + '\n'
+        + "企业 Enterprise: " + shown.get("enterpriseName") + '\n'
+        + "产品 Product: " + shown.get("productName") + "  批号 Batch: " + shown.get("batchNumber") + '\n'
+        + "风险等级 Risk level: " + shown.get("riskLevelName") + '\n'
         + "请立即停止生产、销售不合格产品，并于" + order.correctionDeadlineText() + "前完成整改；"
         + order.reinspectionDeadlineText() + "前将进行复查。\n"
         + "Stop making and selling the nonconforming product at once; correct by " + order.correctionDeadlineText()
         + "; re-inspection by " + order.reinspectionDeadlineText() + ".\n";
     measures.record(caseId, RiskMeasure.Kind.RISK_NOTICE, "ISSUED", "风险告知 Risk notice", text, null, CurrentUser.SYSTEM);
-    documents.storeNotice(caseId, "RISK_NOTICE", execution.getVariable("caseNumber") + "-risk-notice.txt", text,
+    documents.storeNotice(caseId, "RISK_NOTICE", shown.get("caseNumber") + "-risk-notice.txt", text,
         CurrentUser.SYSTEM);
     audit.record(caseId, "risk-notice", CurrentUser.SYSTEM, Map.of("correctionDeadline", order.correctionDeadlineText(),
         "reinspectionDeadline", order.reinspectionDeadlineText()));

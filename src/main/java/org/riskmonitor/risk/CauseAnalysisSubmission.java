@@ -46,7 +46,5 @@ public class CauseAnalysisSubmission implements TaskListener {
 
     causes.forEach(mapper::insertCause);
     mapper.insertAnalysis(caseId, comparison, analyst, clock.now());
-    task.setVariable("causesSummary", String.join("\n", causes.stream()
-        .map(c -> Cause.Category.valueOf(c.category()).label() + "：" + c.description()).toList()));
   }
 }

@@ -34,6 +34,5 @@ public class RiskExpertAssignment implements TaskListener {
     Expert expert = options.chosenExpert(form, "expertId", monitoringCase, true);
     form.verify();
     cases.assignExpert(monitoringCase.id(), expert.userId());
-    task.setVariable("expertName", expert.name());
   }
 }

@@ -1,7 +1,6 @@
 package org.riskmonitor.sampling;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
@@ -11,7 +10,6 @@ import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.laboratory.Lab;
-import org.riskmonitor.security.SystemContext;
 import org.springframework.stereotype.Component;
 
 /** Coordinator assigns the sampler and the lab (form {@code assign-sampling}). */
@@ -21,13 +19,11 @@ public class SamplingAssignment implements TaskListener {
   private final FormDefinitions forms;
   private final MonitoringCases cases;
   private final AssignmentOptions options;
-  private final IdentityService identityService;
 
-  public SamplingAssignment(FormDefinitions forms, MonitoringCases cases, AssignmentOptions options, IdentityService identityService) {
+  public SamplingAssignment(FormDefinitions forms, MonitoringCases cases, AssignmentOptions options) {
     this.forms = forms;
     this.cases = cases;
     this.options = options;
-    this.identityService = identityService;
   }
 
   @Override
@@ -43,10 +39,7 @@ public class SamplingAssignment implements TaskListener {
     Lab lab = labs.stream().filter(l -> String.valueOf(l.id()).equals(labId)).findFirst().orElseThrow();
     cases.assignSampling(monitoringCase.id(), samplerId, lab.id());
     task.setVariable("samplerId", samplerId);
-    task.setVariable("samplerName", AssignmentOptions.fullName(SystemContext.withoutAuthorization(
-        () -> identityService.createUserQuery().userId(samplerId).singleResult())));
     task.setVariable("labId", lab.id());
-    task.setVariable("labName", lab.name());
     task.setVariable("labGroup", lab.groupId());
   }
 }

@@ -77,11 +77,7 @@ public class SamplingSlipSubmission implements TaskListener {
     task.setVariable("samplingSlipId", slipKey.getId());
     task.setVariable("testSampleId", testKey.getId());
     task.setVariable("backupSampleId", backupKey.getId());
-    task.setVariable("brand", brand);
-    task.setVariable("model", model);
-    task.setVariable("batchNumber", batchNumber);
+    // the lab's test items follow the standard edition in force on this date
     task.setVariable("productionDate", producedOn.toString());
-    task.setVariable("testSealNumber", testSeal);
-    task.setVariable("backupSealNumber", backupSeal);
   }
 }

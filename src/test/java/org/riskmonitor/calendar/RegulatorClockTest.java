@@ -25,6 +25,7 @@ import org.riskmonitor.analytics.Dashboard;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
+import org.riskmonitor.summary.CaseSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -47,6 +48,9 @@ class RegulatorClockTest extends RiskMonitorTest {
 
   @Autowired
   private Dashboard dashboard;
+
+  @Autowired
+  private CaseSummary summary;
 
   private TimeZone serverZone;
 
@@ -97,8 +101,9 @@ class RegulatorClockTest extends RiskMonitorTest {
     assertThat(respond.getDueDate()).isEqualTo(beijing(2026, 10, 15, 17, 30));
     assertThat(timer(respond, "Timer_ObjectionWindow").getDuedate()).isEqualTo(beijing(2026, 10, 15, 17, 30));
     assertThat(timer(respond, "Timer_RespondToResultReminder").getDuedate()).isEqualTo(beijing(2026, 10, 14, 9, 0));
-    assertThat(engine.getRuntimeService().getVariable(respond.getProcessInstanceId(), "objectionDeadlineText"))
-        .isEqualTo("2026-10-15");
+    // the enterprise's form gives the regulator's day
+    assertThat(summary.ofTask(respond.getId(), List.of("objectionDeadlineText")))
+        .containsEntry("objectionDeadlineText", "2026-10-15");
     assertThat(jdbc.queryForObject("SELECT n.objection_deadline FROM rm_result_notice n JOIN rm_monitoring_case c "
         + "ON c.id = n.case_id WHERE c.case_number = ?", LocalDateTime.class, caseNumber))
         .isEqualTo(LocalDateTime.of(2026, 10, 15, 17, 30));
@@ -110,8 +115,9 @@ class RegulatorClockTest extends RiskMonitorTest {
     assertThat(evidence.getTaskDefinitionKey()).isEqualTo("Task_SubmitRemediationEvidence");
     assertThat(timer(evidence, "Timer_CorrectionDeadline").getDuedate()).isEqualTo(beijing(2026, 11, 29, 17, 30));
     assertThat(engine.getRuntimeService().getVariables(evidence.getProcessInstanceId()))
+        .containsEntry("reinspectionDeadline", beijing(2026, 12, 14, 17, 30));
+    assertThat(summary.ofTask(evidence.getId(), List.of("correctionDeadlineText", "reinspectionDeadlineText")))
         .containsEntry("correctionDeadlineText", "2026-11-29")
-        .containsEntry("reinspectionDeadline", beijing(2026, 12, 14, 17, 30))
         .containsEntry("reinspectionDeadlineText", "2026-12-14");
   }
 

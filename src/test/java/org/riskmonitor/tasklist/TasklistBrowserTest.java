@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,18 +96,18 @@ class TasklistBrowserTest extends RiskMonitorTest {
 
     // the slip itself, on its Camunda Form
     tab("表单");
-    formJs("labelledManufacturer").sendKeys("天津市津骑电动车有限公司");
-    formJs("brand").sendKeys("津骑");
-    formJs("model").sendKeys("TDT-88");
-    formJs("batchNumber").sendKeys("B20250610");
+    type("labelledManufacturer", "天津市津骑电动车有限公司");
+    type("brand", "津骑");
+    type("model", "TDT-88");
+    type("batchNumber", "B20250610");
     pickToday("productionDate-date");
-    formJs("cccCertificate").sendKeys("2024011119000188");
-    formJs("stockQuantity").sendKeys("40");
-    formJs("testSampleQuantity").sendKeys("2");
-    formJs("backupSampleQuantity").sendKeys("2");
-    formJs("testSealNumber").sendKeys("FY-88A");
-    formJs("backupSealNumber").sendKeys("FY-88B");
-    formJs("secondSampler").sendKeys("王芳");
+    type("cccCertificate", "2024011119000188");
+    type("stockQuantity", "40");
+    type("testSampleQuantity", "2");
+    type("backupSampleQuantity", "2");
+    type("testSealNumber", "FY-88A");
+    type("backupSealNumber", "FY-88B");
+    type("secondSampler", "王芳");
     pickToday("sampledOn-date");
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("“材料 Documents”标签页");
     complete(caseNumber, "02-sampler-fills-slip");
@@ -116,6 +117,12 @@ class TasklistBrowserTest extends RiskMonitorTest {
     openTask(caseNumber, "确认抽样单");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "FY-88A"));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("津骑", "确认");
+    // the case as our tables hold it: the enterprise's address and the lab the coordinator chose
+    Map<String, Object> recorded = jdbc.queryForMap("SELECT e.address, l.name FROM rm_monitoring_case c "
+        + "JOIN rm_enterprise e ON e.id = c.enterprise_id JOIN rm_lab l ON l.id = c.lab_id WHERE c.case_number = ?",
+        caseNumber);
+    assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
+        .contains((String) recorded.get("address"), (String) recorded.get("name"));
     assertThat(documentLinks()).contains("sampling-site.jpg");
     // the tabs beside the form: what was done to the task, and the case's diagram
     tab("历史");
@@ -147,11 +154,14 @@ class TasklistBrowserTest extends RiskMonitorTest {
         By.xpath("//tr[contains(@class, 'rm-document') and contains(., 'report.pdf')]")));
     assertThat(listed.getText()).contains("检验并出具报告 Test and report", "lab1", sha256(report));
     tab("表单");
-    formJs("reportNumber").sendKeys("JY-" + caseNumber);
+    type("reportNumber", "JY-" + caseNumber);
     pickToday("testedOn-date");
     List<WebElement> measured = browser.findElements(By.cssSelector("input[id*='-Field_testItems_measuredValue']"));
     assertThat(measured).as("one row per item of the standard").isNotEmpty();
-    measured.forEach(value -> value.sendKeys("符合"));
+    for (WebElement value : measured) {
+      value.sendKeys("符合");
+      Thread.sleep(400);
+    }
     browser.findElements(By.cssSelector("input[type=radio][id*='-Field_testItems_verdict'][id$='-0']")).forEach(this::click);
     complete(caseNumber, "05-lab-reports");
 
@@ -211,6 +221,17 @@ class TasklistBrowserTest extends RiskMonitorTest {
   private List<String> documentLinks() {
     return browser.findElements(By.cssSelector(".fjs-container a[href^='/api/documents/']")).stream()
         .map(WebElement::getText).toList();
+  }
+
+  /**
+   * Types into a form-js field as a user would, and waits until the form took it: form-js keeps
+   * typed text only after a short debounce, and a field left sooner may lose it.
+   */
+  private void type(String key, String text) throws InterruptedException {
+    WebElement field = formJs(key);
+    field.sendKeys(text);
+    wait.until(d -> text.equals(field.getAttribute("value")));
+    Thread.sleep(400);
   }
 
   /** Opens a form-js date picker and clicks today, as a user would. */
