@@ -48,7 +48,7 @@ class DemoReadinessTest {
     int port = freePort();
     String url = database();
     List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + url,
-        "--riskmonitor.demo.enabled=true", "--riskmonitor.demo.cases=true",
+        "--riskmonitor.demo.enabled=true", "--riskmonitor.demo.seed=cases",
         // a second engine in this JVM, beside the one the other tests share
         "--camunda.bpm.process-engine-name=readiness", "--camunda.bpm.generate-unique-process-application-name=true",
         // and no second Tasklist: Camunda's webapps keep their runtime in static fields, which closing
