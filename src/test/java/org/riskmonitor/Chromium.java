@@ -1,6 +1,5 @@
 package org.riskmonitor;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +25,25 @@ import org.riskmonitor.demo.DemoPeople;
 public final class Chromium implements AutoCloseable {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Path BINARY = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private final ChromeDriver browser;
   private final WebDriverWait wait;
 
   public Chromium() throws IOException {
+    // said plainly here: Selenium's own errors for a missing browser or driver do not name the package
+    for (Path needed : List.of(BINARY, DRIVER)) {
+      if (!Files.isExecutable(needed)) {
+        throw new IllegalStateException("The browser tests need Chromium at " + BINARY + " and its driver at " + DRIVER
+            + "; " + needed + " is missing. On Debian: apt-get install chromium chromium-driver (.ci/run does).");
+      }
+    }
     System.setProperty("SE_OFFLINE", "true");
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
     ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
+    options.setBinary(BINARY.toString());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--window-size=1400,1500", "--lang=zh-CN",

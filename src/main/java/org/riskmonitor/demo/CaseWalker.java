@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -35,15 +36,17 @@ import org.riskmonitor.laboratory.Lab;
 import org.riskmonitor.laboratory.LabMapper;
 import org.riskmonitor.risk.RiskLevel;
 import org.riskmonitor.security.Roles;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Walks a case through its steps the way people do in Tasklist: each open task is submitted by
  * a member of the group (or the assignee) with values a real user would enter, following a
  * {@link Route}. Demo data uses it to stand cases in every phase; the path tests use it to reach
- * the branch they prove.
+ * the branch they prove. Like the rest of the demo, not loaded in production.
  */
 @Component
+@ConditionalOnProperty(name = "riskmonitor.demo.enabled", havingValue = "true")
 public class CaseWalker {
 
   public static final String COORDINATOR = "coordinator";
@@ -215,25 +218,10 @@ public class CaseWalker {
         v.put("labId", String.valueOf(options.eligibleLabs(monitoringCase, null).get(0).id()));
       }
       case "Task_FillSamplingSlip" -> {
-        v.put("labelledManufacturer", taskService.getVariable(task.getId(), "enterpriseName"));
-        v.put("brand", "津骑");
-        v.put("model", "TDT-" + monitoringCase.id());
-        v.put("batchNumber", "B" + route.productionDate().replace("-", ""));
-        v.put("productionDate", route.productionDate());
-        v.put("cccCertificate", "2024011119000" + (100 + monitoringCase.id()));
-        v.put("stockQuantity", 40);
-        v.put("testSampleQuantity", 2);
-        v.put("backupSampleQuantity", 2);
-        v.put("testSealNumber", "FY" + monitoringCase.id() + "-" + finished(caseNumber, "Task_FillSamplingSlip") + "A");
-        v.put("backupSealNumber", "FY" + monitoringCase.id() + "-" + finished(caseNumber, "Task_FillSamplingSlip") + "B");
-        v.put("secondSampler", "王芳");
-        v.put("sampledOn", today.toString());
+        v.putAll(typed(StepValues.samplingSlip(monitoringCase.id(), (String) taskService.getVariable(task.getId(),
+            "enterpriseName"), route.productionDate(), finished(caseNumber, "Task_FillSamplingSlip"), today)));
       }
-      case "Task_ConfirmSamplingSlip" -> {
-        v.put("slipConfirmed", true);
-        v.put("enterpriseSignatory", "李明");
-        v.put("enterpriseRemark", "样品由企业库存中随机抽取，无异议。");
-      }
+      case "Task_ConfirmSamplingSlip" -> v.putAll(StepValues.slipConfirmation());
       case "Task_ReceiveSample" -> {
         boolean reject = switch ((String) taskService.getVariable(task.getId(), "testPurpose")) {
           case "INITIAL" -> route.sampleRejectedOnce() && finished(caseNumber, "Task_FillSamplingSlip") == 1;
@@ -241,12 +229,7 @@ public class CaseWalker {
               && finished(caseNumber, "Task_DrawReinspectionSample") == 1;
           default -> false;
         };
-        v.put("receiptDecision", reject ? "REJECTED" : "ACCEPTED");
-        v.put("sampleCondition", reject ? "封条破损 Seal broken" : "封样完好，数量相符 Seal intact, quantity as stated");
-        v.put("receivedOn", today.toString());
-        if (reject) {
-          v.put("rejectionReason", "封条破损，无法确认样品完整性 Seal broken");
-        }
+        v.putAll(StepValues.sampleReceipt(reject, today));
       }
       case "Task_TestSample" -> {
         String purpose = (String) taskService.getVariable(task.getId(), "testPurpose");
@@ -255,17 +238,16 @@ public class CaseWalker {
           case "RETEST" -> route.objection() == Route.Objection.RETEST_OVERTURNS;
           default -> route.reinspectionPasses();
         };
-        v.put("reportNumber", "JY" + monitoringCase.id() + "-" + purpose + "-"
-            + historyService.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
-            .taskDefinitionKey("Task_TestSample").finished().count());
-        v.put("testedOn", today.toString());
-        v.put("testItems", testItems(task, pass));
+        long earlierReports = historyService.createHistoricTaskInstanceQuery().processInstanceId(task.getProcessInstanceId())
+            .taskDefinitionKey("Task_TestSample").finished().count();
+        String testItems = ((SerializableValue) taskService.getVariableTyped(task.getId(), "testItems", false))
+            .getValueSerialized();
+        v.putAll(typed(StepValues.testReport(monitoringCase.id(), purpose, earlierReports, testItems, pass, today)));
       }
       case "Task_ReviewReport" -> {
         boolean returnIt = route.reportReturnedOnce() && historyService.createHistoricTaskInstanceQuery()
             .processInstanceId(task.getProcessInstanceId()).taskDefinitionKey("Task_ReviewReport").finished().count() == 0;
-        v.put("reviewDecision", returnIt ? "RETURNED" : "APPROVED");
-        v.put("reviewComment", returnIt ? "第3项实测值单位有误，请核对 Check the unit of item 3" : "数据完整，结论正确");
+        v.putAll(StepValues.review(returnIt));
       }
       case "Task_RespondToResult" -> {
         boolean object = route.objection() != Route.Objection.NONE;
@@ -352,7 +334,7 @@ public class CaseWalker {
         v.put("announcementTitle", "关于" + taskService.getVariable(task.getId(), "enterpriseName") + "产品质量问题的公告");
         v.put("announcementText", "该企业经整改后复查仍不合格，现予公告。");
       }
-      case "Task_CloseCase" -> v.put("closureSummary", "案件材料齐全，结论明确，予以结案。");
+      case "Task_CloseCase" -> v.putAll(StepValues.closure());
       default -> throw new IllegalStateException("no values for " + task.getTaskDefinitionKey());
     }
     return v;
@@ -365,22 +347,6 @@ public class CaseWalker {
     documents.storeOnTask(monitoringCase.id(),
         new UploadStep(task.getId(), task.getTaskDefinitionKey(), task.getName()), kind.name(), fileName, contentType,
         content, actorFor(task));
-  }
-
-  private Object testItems(Task task, boolean pass) {
-    SpinJsonNode items = (SpinJsonNode) taskService.getVariable(task.getId(), "testItems");
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (SpinJsonNode item : items.elements()) {
-      Map<String, Object> row = new HashMap<>();
-      for (String field : item.fieldNames()) {
-        row.put(field, item.prop(field).isString() ? item.prop(field).stringValue() : item.prop(field).toString());
-      }
-      boolean fails = !pass && rows.isEmpty();
-      row.put("measuredValue", fails ? "不符合要求 Nonconforming" : "符合要求 Conforming");
-      row.put("verdict", fails ? "FAIL" : "PASS");
-      rows.add(row);
-    }
-    return json(rows);
   }
 
   /** A scenario whose severity and probability land on the wanted level of the matrix. */
@@ -405,6 +371,13 @@ public class CaseWalker {
 
   private static Object json(Object value) {
     return SpinValues.jsonValue(Spin.JSON(value)).create();
+  }
+
+  /** Step values as the form sends them: lists and maps as Json values. */
+  private static Map<String, Object> typed(Map<String, Object> values) {
+    Map<String, Object> typed = new HashMap<>(values);
+    typed.replaceAll((name, value) -> value instanceof List || value instanceof Map ? json(value) : value);
+    return typed;
   }
 
   public <T> T as(String userId, java.util.function.Supplier<T> action) {

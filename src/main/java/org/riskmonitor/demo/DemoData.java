@@ -23,6 +23,16 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "riskmonitor.demo.enabled", havingValue = "true")
 public class DemoData implements ReadinessCondition {
 
+  /** What the first start creates ({@code riskmonitor.demo.seed}). */
+  public enum Seed {
+    /** nothing: the tests create the people themselves and open their own cases */
+    NONE,
+    /** the people only: the resilience tests' servers, whose tests open their own cases */
+    PEOPLE,
+    /** the people and the demo cases */
+    CASES
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
   private record DemoCase(int enterprise, String productKind, String productName, String stopAt, Route route) {
@@ -57,20 +67,19 @@ public class DemoData implements ReadinessCondition {
 
   private final DemoPeople people;
   private final CaseWalker walker;
-  private final boolean withCases;
+  private final Seed seed;
   private volatile boolean seeded;
 
-  /** {@code riskmonitor.demo.cases=false} seeds the people only: the resilience tests open their own cases. */
-  public DemoData(DemoPeople people, CaseWalker walker, @Value("${riskmonitor.demo.cases:true}") boolean withCases) {
+  public DemoData(DemoPeople people, CaseWalker walker, @Value("${riskmonitor.demo.seed}") Seed seed) {
     this.people = people;
     this.walker = walker;
-    this.withCases = withCases;
+    this.seed = seed;
   }
 
   @EventListener
   @Order(3)
   public void onDeployed(PostDeployEvent event) {
-    if (!people.seeded()) {
+    if (seed != Seed.NONE && !people.seeded()) {
       seed();
     }
     seeded = true;
@@ -78,7 +87,7 @@ public class DemoData implements ReadinessCondition {
 
   private void seed() {
     people.seed();
-    if (!withCases) {
+    if (seed == Seed.PEOPLE) {
       LOG.info("Demo people created, no demo cases");
       return;
     }

@@ -13,15 +13,17 @@ import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.expert.ExpertPool;
 import org.riskmonitor.laboratory.Laboratories;
 import org.riskmonitor.security.Roles;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The people and organisations of the demo: the regulator's staff, two labs, three experts and
  * five enterprises (two with a user each), all with password {@code demo}. Only for the
- * embedded default profile; production identities come from onboarding or LDAP.
+ * embedded default profile and the tests; production identities come from onboarding or LDAP.
  */
 @Component
+@ConditionalOnProperty(name = "riskmonitor.demo.enabled", havingValue = "true")
 public class DemoPeople {
 
   public static final String PASSWORD = "demo";

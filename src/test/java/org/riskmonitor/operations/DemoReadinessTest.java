@@ -23,9 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.riskmonitor.MysqlTestServer;
 import org.riskmonitor.RiskMonitorApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +37,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DemoReadinessTest {
 
-  private static final Pattern MYSQL_URL = Pattern.compile("(jdbc:mysql://[^/]+/)(\\w+)(\\?.*)?");
   private static final String MYSQL_PROFILE_PASSWORD = "Risk-Monitor-Test-2026!";
   private static final int DEMO_CASES = 23;
 
@@ -50,7 +48,7 @@ class DemoReadinessTest {
     int port = freePort();
     String url = database();
     List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--spring.datasource.url=" + url,
-        "--riskmonitor.demo.enabled=true", "--riskmonitor.demo.cases=true",
+        "--riskmonitor.demo.enabled=true", "--riskmonitor.demo.seed=cases",
         // a second engine in this JVM, beside the one the other tests share
         "--camunda.bpm.process-engine-name=readiness", "--camunda.bpm.generate-unique-process-application-name=true",
         // and no second Tasklist: Camunda's webapps keep their runtime in static fields, which closing
@@ -102,7 +100,9 @@ class DemoReadinessTest {
   }
 
   private static long cases(String url) {
-    try (Connection connection = DriverManager.getConnection(url, "root".equals(user(url)) ? "root" : "sa", "");
+    boolean mysql = url.startsWith("jdbc:mysql:");
+    try (Connection connection = DriverManager.getConnection(url, mysql ? MysqlTestServer.get().user() : "sa",
+        mysql ? MysqlTestServer.get().password() : "");
          Statement statement = connection.createStatement();
          ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM rm_monitoring_case")) {
       rows.next();
@@ -112,10 +112,6 @@ class DemoReadinessTest {
     }
   }
 
-  private static String user(String url) {
-    return url.startsWith("jdbc:mysql:") ? "root" : "sa";
-  }
-
   /** The suite's profiles, but not test-mysql: its database is the shared context's. */
   private static List<String> profiles() {
     return Arrays.stream(System.getProperty("spring.profiles.active", "test").split(","))
@@ -123,22 +119,12 @@ class DemoReadinessTest {
   }
 
   /** In memory on H2; on MySQL a database of its own beside the suite's, created afresh. */
-  private static String database() throws SQLException {
+  private static String database() {
     if (!profiles().contains("mysql")) {
       return "jdbc:h2:mem:riskmonitor-readiness;DB_CLOSE_DELAY=-1";
     }
-    String suite = System.getenv().getOrDefault("RISKMONITOR_TEST_DB_URL", "jdbc:mysql://127.0.0.1:3306/riskmonitor_test?"
-        + "sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8&useSSL=false&allowPublicKeyRetrieval=true");
-    Matcher url = MYSQL_URL.matcher(suite);
-    assertThat(url.matches()).as(suite).isTrue();
-    String name = url.group(2) + "_readiness";
-    String options = url.group(3) == null ? "" : url.group(3);
-    try (Connection connection = DriverManager.getConnection(url.group(1) + options, "root", "");
-         Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + name);
-      statement.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-    }
-    return url.group(1) + name + options;
+    MysqlTestServer server = MysqlTestServer.get();
+    return server.recreate(server.suiteDatabase() + "_readiness");
   }
 
   private static int freePort() throws IOException {

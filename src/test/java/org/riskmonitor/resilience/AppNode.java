@@ -45,8 +45,9 @@ final class AppNode implements AutoCloseable {
         "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
         "--spring.profiles.active=mysql",
         "--server.port=" + port,
+        // the demo people, so real users log in; the tests open their own cases
         "--riskmonitor.demo.enabled=true",
-        "--riskmonitor.demo.cases=false",
+        "--riskmonitor.demo.seed=people",
         "--camunda.bpm.job-execution.enabled=true",
         // the engine writes this into the job log, so the test sees which node ran a job
         "--camunda.bpm.generic-properties.properties.hostname=" + name,

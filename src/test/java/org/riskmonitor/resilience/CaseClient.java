@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.riskmonitor.demo.Route;
+import org.riskmonitor.demo.StepValues;
 import org.riskmonitor.security.Roles;
 
 /**
@@ -42,13 +43,13 @@ final class CaseClient {
   /** Opens a case as the coordinator through the start form; returns its case number. */
   static String open(Rest rest, int enterprise) throws IOException {
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("enterpriseUscc", string(ENTERPRISES.get(enterprise)));
-    values.put("productKind", string(enterprise == 0 ? "E_BIKE" : "WIRE_CABLE"));
-    values.put("productName", string(enterprise == 0 ? "电动自行车" : "BV 2.5mm² 聚氯乙烯绝缘电线"));
-    values.put("venue", string("PRODUCTION"));
-    values.put("planNumber", string("JC-" + LocalDate.now().getYear() + "-01"));
+    values.put("enterpriseUscc", ENTERPRISES.get(enterprise));
+    values.put("productKind", enterprise == 0 ? "E_BIKE" : "WIRE_CABLE");
+    values.put("productName", enterprise == 0 ? "电动自行车" : "BV 2.5mm² 聚氯乙烯绝缘电线");
+    values.put("venue", "PRODUCTION");
+    values.put("planNumber", "JC-" + LocalDate.now().getYear() + "-01");
     JsonNode instance = rest.post("coordinator", "/engine-rest/process-definition/key/risk-case/submit-form",
-        Map.of("variables", values));
+        Map.of("variables", typed(values)));
     String caseNumber = instance.path("businessKey").asText(null);
     if (caseNumber == null) {
       throw new IllegalStateException("no case number in " + instance);
@@ -123,78 +124,42 @@ final class CaseClient {
     return members.get("Task_ReviewReport".equals(task.path("taskDefinitionKey").asText()) ? 1 : 0);
   }
 
+  /**
+   * The step's values ({@link StepValues}, each step's first pass) as REST variables, after uploading
+   * the step's document on its task as the Documents tab does.
+   */
   private static Map<String, Object> values(Rest rest, String caseNumber, JsonNode task, String user) throws IOException {
     JsonNode variables = rest.get(Rest.ADMIN, "/engine-rest/task/" + task.path("id").asText()
         + "/variables?deserializeValues=false");
-    String today = LocalDate.now().toString();
+    LocalDate today = LocalDate.now();
     long caseId = variables.path("caseId").path("value").asLong();
     Map<String, Object> v = new HashMap<>();
     switch (task.path("taskDefinitionKey").asText()) {
       case "Task_AssignSampling" -> {
-        v.put("samplerId", string(firstOption(variables, "samplerOptions")));
-        v.put("labId", string(firstOption(variables, "labOptions")));
+        v.put("samplerId", firstOption(variables, "samplerOptions"));
+        v.put("labId", firstOption(variables, "labOptions"));
       }
       case "Task_FillSamplingSlip" -> {
-        v.put("labelledManufacturer", string(variables.path("enterpriseName").path("value").asText()));
-        v.put("brand", string("津骑"));
-        v.put("model", string("TDT-" + caseId));
-        v.put("batchNumber", string("B20250610"));
-        v.put("productionDate", string("2025-06-10"));
-        v.put("cccCertificate", string("2024011119" + (100000 + caseId)));
-        v.put("stockQuantity", integer(40));
-        v.put("testSampleQuantity", integer(2));
-        v.put("backupSampleQuantity", integer(2));
-        v.put("testSealNumber", string("FY" + caseId + "-1A"));
-        v.put("backupSealNumber", string("FY" + caseId + "-1B"));
-        v.put("secondSampler", string("王芳"));
-        v.put("sampledOn", string(today));
-        v.put("attachedDocumentIds", json(List.of(rest.upload(user, caseNumber, "SAMPLING_PHOTO", "seal.png", "image/png", PNG))));
+        v.putAll(StepValues.samplingSlip(caseId, variables.path("enterpriseName").path("value").asText(),
+            Route.allItemsPass().productionDate(), 0, today));
+        rest.upload(user, task.path("id").asText(), "SAMPLING_PHOTO", "seal.png", "image/png", PNG);
       }
-      case "Task_ConfirmSamplingSlip" -> {
-        v.put("slipConfirmed", Map.of("value", true, "type", "Boolean"));
-        v.put("enterpriseSignatory", string("李明"));
-        v.put("enterpriseRemark", string("样品由企业库存中随机抽取，无异议。"));
-      }
-      case "Task_ReceiveSample" -> {
-        v.put("receiptDecision", string("ACCEPTED"));
-        v.put("sampleCondition", string("封样完好，数量相符 Seal intact, quantity as stated"));
-        v.put("receivedOn", string(today));
-      }
+      case "Task_ConfirmSamplingSlip" -> v.putAll(StepValues.slipConfirmation());
+      case "Task_ReceiveSample" -> v.putAll(StepValues.sampleReceipt(false, today));
       case "Task_TestSample" -> {
-        v.put("reportNumber", string("JY" + caseId + "-INITIAL-0"));
-        v.put("testedOn", string(today));
-        v.put("testItems", json(passedItems(variables)));
-        v.put("attachedDocumentIds", json(List.of(rest.upload(user, caseNumber, "TEST_REPORT_PDF", "report.pdf",
-            "application/pdf", PDF))));
+        v.putAll(StepValues.testReport(caseId, "INITIAL", 0, variables.path("testItems").path("value").asText(), true,
+            today));
+        rest.upload(user, task.path("id").asText(), "TEST_REPORT_PDF", "report.pdf", "application/pdf", PDF);
       }
-      case "Task_ReviewReport" -> {
-        v.put("reviewDecision", string("APPROVED"));
-        v.put("reviewComment", string("数据完整，结论正确"));
-      }
-      case "Task_CloseCase" -> v.put("closureSummary", string("案件材料齐全，结论明确，予以结案。"));
+      case "Task_ReviewReport" -> v.putAll(StepValues.review(false));
+      case "Task_CloseCase" -> v.putAll(StepValues.closure());
       default -> throw new IllegalStateException("not on the path: " + task.path("taskDefinitionKey").asText());
     }
-    return v;
+    return typed(v);
   }
 
   private static String firstOption(JsonNode variables, String name) throws IOException {
     return jsonValue(variables, name).get(0).path("value").asText();
-  }
-
-  /** The lab's rows as the form shows them, every item measured as conforming. */
-  private static List<Map<String, String>> passedItems(JsonNode variables) throws IOException {
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (JsonNode item : jsonValue(variables, "testItems")) {
-      Map<String, String> row = new HashMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        row.put(field.getKey(), field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString());
-      }
-      row.put("measuredValue", "符合要求 Conforming");
-      row.put("verdict", "PASS");
-      rows.add(row);
-    }
-    return rows;
   }
 
   /** A Json variable's value (sent as text, not deserialized). */
@@ -202,15 +167,15 @@ final class CaseClient {
     return Rest.JSON.readTree(variables.path(name).path("value").asText());
   }
 
-  private static Map<String, Object> string(String value) {
-    return Map.of("value", value, "type", "String");
-  }
-
-  private static Map<String, Object> integer(int value) {
-    return Map.of("value", value, "type", "Integer");
-  }
-
-  private static Map<String, Object> json(Object value) throws IOException {
-    return Map.of("value", Rest.JSON.writeValueAsString(value), "type", "Json");
+  /** Each value as a typed REST variable: lists and maps as Json text, as the form sends them. */
+  private static Map<String, Object> typed(Map<String, Object> values) throws IOException {
+    Map<String, Object> typed = new HashMap<>();
+    for (Map.Entry<String, Object> value : values.entrySet()) {
+      Object plain = value.getValue();
+      typed.put(value.getKey(), plain instanceof List || plain instanceof Map
+          ? Map.of("value", Rest.JSON.writeValueAsString(plain), "type", "Json")
+          : Map.of("value", plain, "type", plain.getClass().getSimpleName()));
+    }
+    return typed;
   }
 }

@@ -54,7 +54,7 @@ class CrashRecoveryIT {
 
   @Test
   void killedUnderLoad_everyCaseResumesWhereItStood_andFinishes() throws Exception {
-    TestDatabase database = TestDatabase.fresh("rm_faults_crash");
+    TestDatabase database = TestDatabase.fresh("faults_crash");
     List<Progress> cases = new ArrayList<>();
     try (AppNode before = AppNode.start("crash-before", database, SHORT_JOB_LOCK)) {
       Rest rest = before.awaitReady(Duration.ofMinutes(3)).rest();

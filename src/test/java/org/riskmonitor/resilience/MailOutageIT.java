@@ -32,7 +32,7 @@ class MailOutageIT {
   @Test
   void mailsRecordedDuringAnOutage_arriveOnceAfterTheNodeIsKilledAndOthersStart() throws Exception {
     int smtpPort = freePort();
-    TestDatabase database = TestDatabase.fresh("rm_faults_mail");
+    TestDatabase database = TestDatabase.fresh("faults_mail");
     List<String> mailSettings = List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
         "--riskmonitor.mail.first-retry=2s", "--riskmonitor.mail.max-retry=4s", "--riskmonitor.mail.lease=20s",
         "--riskmonitor.mail.poll-interval=1s");

@@ -61,8 +61,8 @@ final class Rest {
     }
   }
 
-  /** Uploads a file to a case as the user would from the form, and returns the document's id. */
-  long upload(String user, String caseNumber, String kind, String fileName, String contentType, byte[] content)
+  /** Uploads a file on a task as the user would in its Documents tab, and returns the document's id. */
+  long upload(String user, String taskId, String kind, String fileName, String contentType, byte[] content)
       throws IOException {
     String boundary = "----rm" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -72,7 +72,7 @@ final class Rest {
         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(user, "POST", "/api/cases/" + caseNumber + "/documents",
+    return send(user, "POST", "/api/tasks/" + taskId + "/documents",
         HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary)
         .path("id").asLong();
   }

@@ -49,7 +49,7 @@ class TwoNodesIT {
     GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     mail.start();
     try {
-      TestDatabase database = TestDatabase.fresh("rm_faults_nodes");
+      TestDatabase database = TestDatabase.fresh("faults_nodes");
       List<String> cases = new ArrayList<>();
       // a mail whose first try after its step failed (a busy connection pool) is the poller's: poll often
       List<String> mailServer = List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
