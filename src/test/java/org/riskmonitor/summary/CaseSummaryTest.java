@@ -75,8 +75,9 @@ class CaseSummaryTest extends RiskMonitorTest {
     Task respond = walker.openTask(caseNumber);
 
     JsonNode form = formVariables("enterprise1", respond, "");
-    List<String> failed = jdbc.queryForList("SELECT i.standard_code || ' ' || i.clause || ' ' || i.requirement || '：' "
-        + "|| i.measured_value FROM rm_test_item i JOIN rm_test_report r ON r.id = i.report_id "
+    // CONCAT, not ||: on MariaDB || is a logical OR
+    List<String> failed = jdbc.queryForList("SELECT CONCAT(i.standard_code, ' ', i.clause, ' ', i.requirement, '：', "
+        + "i.measured_value) FROM rm_test_item i JOIN rm_test_report r ON r.id = i.report_id "
         + "JOIN rm_monitoring_case c ON c.id = r.case_id WHERE c.case_number = ? AND i.passed = FALSE ORDER BY i.item_no",
         String.class, caseNumber);
     assertThat(failed).isNotEmpty();
