@@ -90,7 +90,7 @@ class ProposalPageTest extends RiskMonitorTest {
     String photoPath = "/manage/proposals/" + number.group() + "/photo";
     assertThat(get(photoPath).statusCode()).isEqualTo(302);
     HttpResponse<byte[]> photo = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + photoPath))
+            URI.create("http://127.0.0.1:" + port + photoPath))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             ("coordinator:" + DemoPeople.PASSWORD).getBytes(StandardCharsets.UTF_8))).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
@@ -172,7 +172,7 @@ class ProposalPageTest extends RiskMonitorTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+    return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
@@ -213,7 +213,7 @@ class ProposalPageTest extends RiskMonitorTest {
       body.write("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/proposals"))
+    return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/proposals"))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
