@@ -51,14 +51,16 @@ public class TaskMail {
   }
 
   public String subject(String kindZh, String kindEn, String taskName, Object caseNumber) {
-    return "【风险监测 Risk Monitor】" + kindZh + " " + kindEn + "：" + taskName + " " + caseNumber;
+    return "【风险监测 Risk Monitor】" + kindZh + " " + kindEn + "：" + taskName
+        + (caseNumber == null ? "" : " " + caseNumber);
   }
 
   /** The due date is written on the regulator's clock, whatever the server's zone. */
   public String body(String leadZh, String leadEn, String taskName, Object caseNumber, Object enterprise, Date due) {
     return leadZh + "\n" + leadEn + "\n\n"
-        + "案件 Case: " + caseNumber + "\n"
-        + "企业 Enterprise: " + enterprise + "\n"
+        // a task outside a case (a citizen's proposal) has neither
+        + (caseNumber == null ? "" : "案件 Case: " + caseNumber + "\n")
+        + (enterprise == null ? "" : "企业 Enterprise: " + enterprise + "\n")
         + "任务 Task: " + taskName + "\n"
         + "期限 Due: " + (due == null ? "无 none" : clock.local(due).format(DUE)) + "\n\n"
         + "请登录待办任务处理 Please open Tasklist: /camunda/app/tasklist/\n";

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoleAuthorizations {
 
-  public static final List<String> PROCESSES = List.of("risk-case", "lab-test");
+  public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;

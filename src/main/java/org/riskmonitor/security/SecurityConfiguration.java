@@ -18,7 +18,11 @@ public class SecurityConfiguration {
     return new LoginThrottle(engine);
   }
 
-  /** Camunda's REST API, ours and our pages answer only to an authenticated user. */
+  /**
+   * Camunda's REST API, ours and our pages answer only to an authenticated user. The public proposal
+   * page ({@code GET /proposals/new}, {@code POST /proposals}) is left out on purpose: citizens propose
+   * without an account; it guards itself (its own form token, a per-address limit, bounded input).
+   */
   @Bean
   public FilterRegistrationBean<RequestAuthentication> requestAuthentication(ProcessEngine engine,
                                                                              LoginThrottle throttle) {
