@@ -3,6 +3,10 @@ package org.riskmonitor.component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +14,15 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.analytics.Breakdown;
+import org.riskmonitor.analytics.CaseFilter;
+import org.riskmonitor.analytics.Dashboard;
+import org.riskmonitor.analytics.Dimension;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.closure.ListedEnterprise;
@@ -57,6 +66,9 @@ class ComponentSamplingTest extends RiskMonitorTest {
 
   @Autowired
   private TestRestTemplate rest;
+
+  @Autowired
+  private Dashboard dashboard;
 
   @Test
   void aBatteryFailingReinspection_putsTheSupplierNotThePlantOnTheBlackList() {
@@ -127,12 +139,40 @@ class ComponentSamplingTest extends RiskMonitorTest {
         monitoringCase.id())).isEqualTo("CHARGER");
   }
 
+  /** In a year no other test uses: the figures of the period hold this case only. */
+  @Test
+  void theDashboardCountsAComponentCaseForItsSupplier_withTheComponentBesideTheProductKind() {
+    try {
+      ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2033, 4, 5, 9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+      String caseNumber = walker.openComponentCase(PLANT.get(0), ComponentType.LI_ION_BATTERY, "锂离子蓄电池组",
+          SUPPLIER.get(0), SUPPLIER.get(1)).getBusinessKey();
+      walker.advanceTo(caseNumber, "Task_ReceiveSample", Route.remediated());
+
+      LocalDate from = LocalDate.of(2033, 1, 1);
+      LocalDate to = LocalDate.of(2034, 1, 1);
+      String supplierDistrict = SUPPLIER.get(3);
+      String plantDistrict = PLANT.get(3);
+      assertThat(dashboard.forPeriod(from, to, new CaseFilter(null, supplierDistrict, null, null, null, null, null))
+          .figures().batchesSampled()).isEqualTo(1);
+      assertThat(dashboard.forPeriod(from, to, new CaseFilter(null, plantDistrict, null, null, null, null, null))
+          .figures().batchesSampled()).isZero();
+      assertThat(dashboard.forPeriod(from, to, CaseFilter.NONE).breakdowns().get(Dimension.CLUSTER))
+          .extracting(Breakdown::name).containsExactly(SUPPLIER.get(4));
+      String behind = rest.withBasicAuth("manager", DemoPeople.PASSWORD).getForEntity(
+          "/dashboard/cases?figure=sampled&from=2033-01-01&to=2034-01-01", String.class).getBody();
+      assertThat(behind).contains(caseNumber, SUPPLIER.get(1), "电动自行车用锂离子蓄电池（零部件 锂离子蓄电池）")
+          .doesNotContain(PLANT.get(1));
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   @Test
   void badComponentInput_isRefusedWithABilingualMessage_andNothingIsWritten() {
     refused(v -> v.put("supplierUscc", "91120110MA07PGT99X"), "供应商未登记，请先登记企业 Supplier not registered");
     refused(v -> v.put("supplierUscc", "9112011"), "供应商统一社会信用代码 Supplier's USCC：不得少于18个字符");
     refused(v -> v.put("supplierUscc", "91120111MA07D2NP4I"), "供应商统一社会信用代码 Supplier's USCC：格式不正确");
-    refused(v -> v.put("supplierUscc", "91120111MA07D2NP4Z"), "供应商未登记，请先登记企业 Supplier not registered");
+    refused(v -> v.put("supplierUscc", "91120111MA07D2NP4X"), "供应商未登记，请先登记企业 Supplier not registered");
     refused(v -> {
       v.put("supplierUscc", PLANT.get(0));
       v.put("supplierName", PLANT.get(1));
