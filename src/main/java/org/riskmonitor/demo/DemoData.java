@@ -4,6 +4,7 @@ import static org.riskmonitor.demo.Route.Objection.RETEST_CONFIRMS;
 
 import java.util.List;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.riskmonitor.component.ComponentType;
 import org.riskmonitor.operations.ReadinessCondition;
 import org.riskmonitor.risk.RiskLevel;
 import org.slf4j.Logger;
@@ -65,6 +66,15 @@ public class DemoData implements ReadinessCondition {
       new DemoCase(0, "E_BIKE", "电动自行车", "closed", Route.allItemsPass()),
       new DemoCase(1, "WIRE_CABLE", "BV 4mm² 聚氯乙烯绝缘电线", "closed", USUAL));
 
+  /** Components sampled at the e-bike maker's assembly plant (enterprise 0), supplied by the battery maker (2). */
+  private record ComponentCase(ComponentType type, String productName, String stopAt, Route route) {
+  }
+
+  private static final List<ComponentCase> COMPONENT_CASES = List.of(
+      new ComponentCase(ComponentType.LI_ION_BATTERY, "电动自行车用锂离子蓄电池组 48V20Ah", "Task_RespondToResult", USUAL),
+      new ComponentCase(ComponentType.CHARGER, "电动自行车充电器 48V3A", "closed",
+          USUAL.with(r -> r.reinspectionPasses = false)));
+
   private final DemoPeople people;
   private final CaseWalker walker;
   private final Seed seed;
@@ -96,7 +106,15 @@ public class DemoData implements ReadinessCondition {
           demo.productName()).getBusinessKey();
       walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
     }
-    LOG.info("Demo data created: {} cases; log in at /camunda/app/tasklist/ as coordinator/demo", CASES.size());
+    List<String> plant = DemoPeople.ENTERPRISES.get(0);
+    List<String> supplier = DemoPeople.ENTERPRISES.get(2);
+    for (ComponentCase demo : COMPONENT_CASES) {
+      String caseNumber = walker.openComponentCase(plant.get(0), demo.type(), demo.productName(), supplier.get(0),
+          supplier.get(1)).getBusinessKey();
+      walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
+    }
+    LOG.info("Demo data created: {} cases; log in at /camunda/app/tasklist/ as coordinator/demo",
+        CASES.size() + COMPONENT_CASES.size());
   }
 
   @Override
