@@ -30,7 +30,8 @@ public class PlanProgress {
   public static final int CASE_LIST_LIMIT = 500;
 
   /** The counts that lead to the cases behind them. */
-  public static final List<String> CASE_FIGURES = List.of("opened", "sampled", "tested", "nonconforming", "closed");
+  public static final Map<String, String> CASE_FIGURES = Map.of("opened", "已立案 Opened", "sampled", "已抽样 Sampled",
+      "tested", "已检验 Tested", "nonconforming", "不合格 Nonconforming", "closed", "已结案 Closed");
 
   /** The page as of {@code today}: the lines shown, their plans' totals and the grand total. */
   public record Report(LocalDate today, double tolerancePoints, PlanProgressFilter filter, List<LineProgress> lines,
@@ -99,17 +100,26 @@ public class PlanProgress {
         PlanTotals.of(null, null, null, null, lines));
   }
 
+  /** The cases behind a count, and what they are, as the list's heading says it. */
+  public record CaseList(String heading, List<CaseRow> cases) {
+  }
+
   /**
    * The cases behind a count: of one line ({@code lineId}) or of every line the filter shows. A line
    * the filter does not show has none.
    */
-  public List<CaseRow> casesBehind(String figure, Long lineId, PlanProgressFilter filter) {
-    if (!CASE_FIGURES.contains(figure)) {
-      throw new BadParameter("没有该指标，应为 No such figure; one of: " + String.join(", ", CASE_FIGURES));
+  public CaseList casesBehind(String figure, Long lineId, PlanProgressFilter filter) {
+    String figureName = figure == null ? null : CASE_FIGURES.get(figure);
+    if (figureName == null) {
+      throw new BadParameter("没有该指标，应为 No such figure; one of: opened, sampled, tested, nonconforming, closed");
     }
-    List<Long> lineIds = report(filter).lines().stream().map(l -> l.figures().lineId())
-        .filter(id -> lineId == null || id.equals(lineId)).toList();
-    return lineIds.isEmpty() ? List.of() : mapper.cases(figure, lineIds, CASE_LIST_LIMIT);
+    List<LineProgress> lines = report(filter).lines().stream()
+        .filter(l -> lineId == null || l.figures().lineId() == lineId).toList();
+    String heading = figureName + (lineId == null ? "" : lines.stream().findFirst()
+        .map(l -> " · " + l.figures().planLabel() + " 第" + l.figures().lineNo() + "行 line " + l.figures().lineNo())
+        .orElse(""));
+    List<Long> lineIds = lines.stream().map(l -> l.figures().lineId()).toList();
+    return new CaseList(heading, lineIds.isEmpty() ? List.of() : mapper.cases(figure, lineIds, CASE_LIST_LIMIT));
   }
 
   /** The page's line or plan table as it is exported; null for a table the page does not have. */

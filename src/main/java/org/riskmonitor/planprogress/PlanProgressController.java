@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.riskmonitor.analytics.CaseRow;
 import org.riskmonitor.analytics.Choice;
 import org.riskmonitor.analytics.Table;
 import org.riskmonitor.security.CurrentRequestUser;
@@ -52,11 +51,10 @@ public class PlanProgressController {
       return forbidden(response);
     }
     progress.check(filter, progress.choices());
-    List<CaseRow> cases = progress.casesBehind(figure, line, filter);
-    model.addAttribute("figure", figure);
-    model.addAttribute("line", line);
-    model.addAttribute("cases", cases);
-    model.addAttribute("cut", cases.size() == PlanProgress.CASE_LIST_LIMIT);
+    PlanProgress.CaseList found = progress.casesBehind(figure, line, filter);
+    model.addAttribute("heading", found.heading());
+    model.addAttribute("cases", found.cases());
+    model.addAttribute("cut", found.cases().size() == PlanProgress.CASE_LIST_LIMIT);
     model.addAttribute("query", filter.query());
     return "dashboard/plan-cases";
   }

@@ -171,7 +171,7 @@ class PlanProgressTest extends RiskMonitorTest {
     assertThat(asManager("/dashboard/plan-progress/cases?figure=tested" + query))
         .contains(closedConforming, nonconforming, overturned).doesNotContain(openedOnly, sampledOnly);
     assertThat(asManager("/dashboard/plan-progress/cases?figure=nonconforming" + query))
-        .contains(nonconforming).doesNotContain(overturned, closedConforming);
+        .contains("不合格 Nonconforming · PT-2041-001 第1行 line 1", nonconforming).doesNotContain(overturned, closedConforming);
     assertThat(asManager("/dashboard/plan-progress/cases?figure=closed" + query))
         .contains(closedConforming).doesNotContain(nonconforming, overturned);
     // the plan's total: every line shown
