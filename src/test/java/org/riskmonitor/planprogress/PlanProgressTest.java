@@ -29,13 +29,13 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 /**
- * An approved plan of 2041 with three lines, made by SQL as the plan process would leave it, and
+ * An approved plan of 2035 with three lines, made by SQL as the plan process would leave it, and
  * cases opened the usual way and then attached to its lines, each left in a different state. The
- * clock stands on 1 July 2041: 181 of the year's 365 days have passed (49.6 %).
+ * clock stands on 1 July 2035: 181 of the year's 365 days have passed (49.6 %).
  */
 class PlanProgressTest extends RiskMonitorTest {
 
-  private static final LocalDateTime NOW = LocalDateTime.of(2041, 7, 1, 10, 0);
+  private static final LocalDateTime NOW = LocalDateTime.of(2035, 7, 1, 10, 0);
   private static final String BIKES = DemoPeople.ENTERPRISES.get(0).get(0);
   private static final String CABLES = DemoPeople.ENTERPRISES.get(1).get(0);
 
@@ -73,15 +73,15 @@ class PlanProgressTest extends RiskMonitorTest {
       List<Long> labs = jdbc.queryForList("SELECT id FROM rm_lab ORDER BY id", Long.class);
       labA = labs.get(0);
       labB = labs.get(1);
-      planId = plan("PT-2041-001", "APPROVED");
+      planId = plan("PT-2035-001", "APPROVED");
       // an e-bike line of the whole year, well ahead: 4 of 5 batches sampled
-      bikeLine = line(planId, 1, "E_BIKE", "PRODUCTION", "120116", 5, labA, "2041-01-01", "2041-12-31", "800.00", "1500.50");
+      bikeLine = line(planId, 1, "E_BIKE", "PRODUCTION", "120116", 5, labA, "2035-01-01", "2035-12-31", "800.00", "1500.50");
       // a cable line of the whole year, behind: 1 of 10 sampled
-      cableLine = line(planId, 2, "WIRE_CABLE", "DISTRIBUTION", "120113", 10, labB, "2041-01-01", "2041-12-31", "600.00", "900.00");
+      cableLine = line(planId, 2, "WIRE_CABLE", "DISTRIBUTION", "120113", 10, labB, "2035-01-01", "2035-12-31", "600.00", "900.00");
       // a first-quarter line that ended with nothing opened
-      springLine = line(planId, 3, "WIRE_CABLE", "PRODUCTION", "120113", 3, labA, "2041-01-01", "2041-03-31", "500.00", "700.00");
-      draftPlanId = plan("PT-2041-002", "DRAFT");
-      line(draftPlanId, 1, "E_BIKE", "PRODUCTION", "120116", 7, labA, "2041-01-01", "2041-12-31", "1.00", "1.00");
+      springLine = line(planId, 3, "WIRE_CABLE", "PRODUCTION", "120113", 3, labA, "2035-01-01", "2035-03-31", "500.00", "700.00");
+      draftPlanId = plan("PT-2035-002", "DRAFT");
+      line(draftPlanId, 1, "E_BIKE", "PRODUCTION", "120116", 7, labA, "2035-01-01", "2035-12-31", "1.00", "1.00");
 
       openedOnly = open(BIKES, "E_BIKE", bikeLine);
       sampledOnly = open(BIKES, "E_BIKE", bikeLine);
@@ -111,7 +111,7 @@ class PlanProgressTest extends RiskMonitorTest {
   void eachLineAndThePlanCountTheirCasesByStage_andPriceThem() {
     PlanProgress.Report report = progress.report(new PlanProgressFilter(null, planId, null, null, null, null, null));
 
-    assertThat(report.today()).isEqualTo(LocalDate.of(2041, 7, 1));
+    assertThat(report.today()).isEqualTo(LocalDate.of(2035, 7, 1));
     assertThat(report.lines()).extracting(l -> l.figures().lineId()).containsExactly(bikeLine, cableLine, springLine);
     LineProgress bikes = line(report, bikeLine);
     // opened 5; sampled all but the one opened only; tested the closed, the nonconforming and the
@@ -144,7 +144,7 @@ class PlanProgressTest extends RiskMonitorTest {
     assertThat(spring.committed()).isEqualByComparingTo("0");
 
     assertThat(report.plans()).singleElement().satisfies(p -> {
-      assertThat(p.planNumber()).isEqualTo("PT-2041-001");
+      assertThat(p.planNumber()).isEqualTo("PT-2035-001");
       assertThat(p).extracting(PlanTotals::lines, PlanTotals::batches, PlanTotals::opened, PlanTotals::sampled,
           PlanTotals::tested, PlanTotals::nonconforming, PlanTotals::closed, PlanTotals::linesBehind)
           .containsExactly(3, 18L, 6L, 5L, 3L, 1L, 1L, 2);
@@ -154,7 +154,7 @@ class PlanProgressTest extends RiskMonitorTest {
     });
 
     String page = asManager("/dashboard/plan-progress?plan=" + planId);
-    assertThat(page).contains("计划进度 Plan progress", "PT-2041-001", "id=\"line-" + cableLine + "\" class=\"behind\"",
+    assertThat(page).contains("计划进度 Plan progress", "PT-2035-001", "id=\"line-" + cableLine + "\" class=\"behind\"",
         "id=\"line-" + bikeLine + "\" class=\"on-schedule\"", "39.6 points behind, 4 batches short",
         "3 batches never opened", "13,002.50", "8,301.50", "7,701.50",
         "href=\"/dashboard/plan-progress/cases?figure=nonconforming&amp;line=" + bikeLine + "&amp;plan=" + planId + "\">1<");
@@ -171,7 +171,7 @@ class PlanProgressTest extends RiskMonitorTest {
     assertThat(asManager("/dashboard/plan-progress/cases?figure=tested" + query))
         .contains(closedConforming, nonconforming, overturned).doesNotContain(openedOnly, sampledOnly);
     assertThat(asManager("/dashboard/plan-progress/cases?figure=nonconforming" + query))
-        .contains("不合格 Nonconforming · PT-2041-001 第1行 line 1", nonconforming).doesNotContain(overturned, closedConforming);
+        .contains("不合格 Nonconforming · PT-2035-001 第1行 line 1", nonconforming).doesNotContain(overturned, closedConforming);
     assertThat(asManager("/dashboard/plan-progress/cases?figure=closed" + query))
         .contains(closedConforming).doesNotContain(nonconforming, overturned);
     // the plan's total: every line shown
@@ -184,7 +184,7 @@ class PlanProgressTest extends RiskMonitorTest {
 
   @Test
   void filtersNarrowTheLines_andDraftsNeverShow() {
-    assertThat(lineIds(new PlanProgressFilter(2041, null, null, null, null, null, null)))
+    assertThat(lineIds(new PlanProgressFilter(2035, null, null, null, null, null, null)))
         .contains(bikeLine, cableLine, springLine)
         .allSatisfy(id -> assertThat(count("rm_plan_line", "id = ? AND plan_id = ?", id, draftPlanId)).isZero());
     assertThat(lineIds(new PlanProgressFilter(null, planId, "WIRE_CABLE", null, null, null, null)))
@@ -210,14 +210,14 @@ class PlanProgressTest extends RiskMonitorTest {
   void csvAndXlsxCarryTheFiguresOfTheFilteredTable() throws IOException {
     String csv = new String(download("lines.csv?plan=" + planId), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFF\"计划编号 Plan\"")
-        .contains("\"PT-2041-001\",\"2041\",\"1\",\"电动自行车\",\"生产领域 Production\",\"滨海新区\"")
+        .contains("\"PT-2035-001\",\"2035\",\"1\",\"电动自行车\",\"生产领域 Production\",\"滨海新区\"")
         .contains("\"5\",\"5\",\"4\",\"3\",\"1\",\"1\",\"11502.50\",\"11502.50\",\"7701.50\",\"49.6\",\"80.0\",\"0.0\",\"0\",\"0\",\"否 No\"")
         .contains("\"10\",\"1\",\"1\",\"0\",\"0\",\"0\",\"15000.00\",\"1500.00\",\"600.00\",\"49.6\",\"10.0\",\"39.6\",\"4\",\"0\",\"是 Yes\"")
         .contains("\"3\",\"0\",\"0\",\"0\",\"0\",\"0\",\"3600.00\",\"0.00\",\"0.00\",\"100.0\",\"0.0\",\"100.0\",\"3\",\"3\",\"是 Yes\"");
     assertThat(new String(download("lines.csv?plan=" + planId + "&venue=DISTRIBUTION"), StandardCharsets.UTF_8)
         .split("\r\n")).hasSize(2);
     assertThat(new String(download("plans.csv?plan=" + planId), StandardCharsets.UTF_8))
-        .contains("\"PT-2041-001\",\"2041\",\"抽检计划 Test plan\",\"3\",\"18\",\"6\",\"5\",\"3\",\"1\",\"1\",\"30102.50\",\"13002.50\",\"8301.50\",\"2\"")
+        .contains("\"PT-2035-001\",\"2035\",\"抽检计划 Test plan\",\"3\",\"18\",\"6\",\"5\",\"3\",\"1\",\"1\",\"30102.50\",\"13002.50\",\"8301.50\",\"2\"")
         .contains("\"合计 Total\"");
 
     try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(download("lines.xlsx?plan=" + planId)))) {
@@ -225,7 +225,7 @@ class PlanProgressTest extends RiskMonitorTest {
       assertThat(rows).hasSize(4);
       assertThat(rows.get(0).getCellText(9)).isEqualTo("计划批次 Planned");
       Row bikes = rows.get(1);
-      assertThat(bikes.getCellText(0)).isEqualTo("PT-2041-001");
+      assertThat(bikes.getCellText(0)).isEqualTo("PT-2035-001");
       assertThat(List.of(9, 10, 11, 12, 13, 14)).extracting(c -> number(bikes, c))
           .containsExactly(new BigDecimal("5"), new BigDecimal("5"), new BigDecimal("4"), new BigDecimal("3"),
               BigDecimal.ONE, BigDecimal.ONE);
@@ -283,17 +283,17 @@ class PlanProgressTest extends RiskMonitorTest {
           "/dashboard/plan-progress/export/lines.csv", "/dashboard/plan-progress/export/plans.xlsx")) {
         ResponseEntity<String> response = rest.withBasicAuth(user, DemoPeople.PASSWORD).getForEntity(path, String.class);
         assertThat(response.getStatusCode().value()).as(user + " " + path).isEqualTo(403);
-        assertThat(Optional.ofNullable(response.getBody()).orElse("")).as(user + " " + path).doesNotContain("PT-2041-001");
+        assertThat(Optional.ofNullable(response.getBody()).orElse("")).as(user + " " + path).doesNotContain("PT-2035-001");
       }
     }
     // nobody logged in is sent to the Tasklist login
     assertThat(Optional.ofNullable(rest.getForEntity("/dashboard/plan-progress/export/lines.csv", String.class).getBody())
-        .orElse("")).doesNotContain("PT-2041-001");
+        .orElse("")).doesNotContain("PT-2035-001");
   }
 
   private long plan(String number, String status) {
     jdbc.update("INSERT INTO rm_monitoring_plan (plan_number, plan_year, title, status, version, drafted_by, drafted_at,"
-        + " approved_by, approved_at) VALUES (?, 2041, '抽检计划 Test plan', ?, 1, 'coordinator', ?, ?, ?)",
+        + " approved_by, approved_at) VALUES (?, 2035, '抽检计划 Test plan', ?, 1, 'coordinator', ?, ?, ?)",
         number, status, NOW.minusMonths(7), status.equals("APPROVED") ? "manager" : null,
         status.equals("APPROVED") ? NOW.minusMonths(7) : null);
     return jdbc.queryForObject("SELECT id FROM rm_monitoring_plan WHERE plan_number = ?", Long.class, number);
