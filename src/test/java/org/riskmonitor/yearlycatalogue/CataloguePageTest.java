@@ -92,6 +92,30 @@ class CataloguePageTest extends RiskMonitorTest {
     assertThat(walker.openTask(round).getTaskDefinitionKey()).isEqualTo("Task_DraftCatalogue");
   }
 
+  @Test
+  void onlyCoordinatorsOpenARoundOverRest_andABadYearIsRefusedWith400() {
+    int farYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 5;
+    String body = "{\"variables\": {\"roundYear\": {\"value\": " + farYear + ", \"type\": \"Integer\"},"
+        + "\"opensOn\": {\"value\": \"" + farYear + "-03-01\", \"type\": \"String\"},"
+        + "\"closesOn\": {\"value\": \"" + farYear + "-04-30\", \"type\": \"String\"}}}";
+    long rounds = count("rm_catalogue_round", "1 = 1");
+    for (String other : new String[] {"manager", "expert1", "enterprise1"}) {
+      assertThat(startOverRest(other, body).getStatusCode().value()).as(other).isEqualTo(403);
+    }
+    ResponseEntity<String> refused = startOverRest("coordinator", body);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("年度 Year：只能是今年或明年");
+    assertThat(count("rm_catalogue_round", "1 = 1")).isEqualTo(rounds);
+  }
+
+  private ResponseEntity<String> startOverRest(String user, String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, DemoPeople.PASSWORD).postForEntity(
+        "/engine-rest/process-definition/key/" + YearlyCatalogues.PROCESS_KEY + "/submit-form",
+        new HttpEntity<>(body, headers), String.class);
+  }
+
   private ResponseEntity<String> get(String user, String path) {
     return rest.withBasicAuth(user, DemoPeople.PASSWORD).getForEntity(path, String.class);
   }
