@@ -23,6 +23,7 @@ import org.riskmonitor.proposal.ProposalForm;
 import org.riskmonitor.proposal.Proposals;
 import org.riskmonitor.security.Roles;
 import org.riskmonitor.yearlycatalogue.YearlyCatalogues;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
  * it; the tests walk their own rounds with it.
  */
 @Component
+@ConditionalOnProperty(name = "riskmonitor.demo.enabled", havingValue = "true")
 public class CatalogueRoundWalker {
 
   public static final String COORDINATOR = "coordinator";
