@@ -3,7 +3,7 @@ package org.riskmonitor.yearlycatalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -25,8 +25,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The manager approves next year's catalogue in a real Chromium, in Chinese; the coordinator's draft
- * and the expert's review are done through the Java API first. Screenshots go to target/screenshots/.
+ * In a real Chromium, in Chinese: a coordinator opens next year's round from Tasklist's start dialog
+ * and the manager approves its catalogue; the draft and the expert's review in between are done
+ * through the Java API. Screenshots go to target/screenshots/.
  */
 class CatalogueApprovalBrowserTest extends RiskMonitorTest {
 
@@ -61,10 +62,31 @@ class CatalogueApprovalBrowserTest extends RiskMonitorTest {
   }
 
   @Test
-  void theManagerApprovesTheCatalogueInTasklist() throws IOException {
-    // next year's round: this year's belongs to the demo; it closes today and is closed at once
+  void aCoordinatorOpensTheRound_theManagerApprovesTheCatalogue_inTasklist() throws IOException, InterruptedException {
+    // next year's round (this year's belongs to the demo), opened by a coordinator in Tasklist's
+    // Start process dialog; it closes today and its timer is run at once
     int year = clock.today().getYear() + 1;
-    ProcessInstance round = walker.openRound(year, clock.today(), clock.today());
+    chromium.login(port, "coordinator");
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))));
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class, 'modal')]//a[contains(., '年度重点产品目录征集')]"))));
+    WebElement yearField = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-Field_roundYear']")));
+    yearField.sendKeys(String.valueOf(year));
+    wait.until(d -> String.valueOf(year).equals(yearField.getAttribute("value")));
+    pickToday("opensOn");
+    pickToday("closesOn");
+    Thread.sleep(600);
+    chromium.shoot("catalogue-00-coordinator-opens-the-round");
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class, 'modal')]//button[normalize-space(.) = '发起']"))));
+    wait.until(d -> catalogues.round(year).isPresent());
+    CatalogueRound opened = catalogues.round(year).orElseThrow();
+    // the picker's today is the browser's, which may be a day off the regulator's
+    assertThat(opened.closesOn()).isEqualTo(opened.opensOn());
+    assertThat(ChronoUnit.DAYS.between(opened.opensOn(), clock.today())).isBetween(-1L, 1L);
+    assertThat(opened.status()).isEqualTo(RoundStatus.OPEN);
+    ProcessInstance round = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(YearlyCatalogues.businessKey(year)).singleResult();
     walker.runTimer(round.getId());
     walker.draft(walker.openTask(round), List.of(CatalogueRoundWalker.addedKind("WIRE_CABLE", "HIGH_RISK"),
         CatalogueRoundWalker.addedKind("GAS_STOVE", "ELDERLY")));
@@ -112,6 +134,15 @@ class CatalogueApprovalBrowserTest extends RiskMonitorTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(round.getId()).singleResult())
         .isNotNull();
     assertThat(walker.openTask(round)).isNull();
+  }
+
+  /** Opens a form-js date picker and clicks today, as a user would. */
+  private void pickToday(String key) {
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[id*='-Field_" + key + "']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    field.click();
+    click(wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"))));
   }
 
   /** Tasklist's fixed footer can cover the bottom of the pane; bring the element to the middle first. */

@@ -68,6 +68,8 @@ class CatalogueRoundPathsTest extends RiskMonitorTest {
     walker.topic("外卖塑料餐盒", "FOOD_CONTACT_PLASTIC", "FOOD_CONTACT", 1, true);
     walker.topic("儿童滑板车", "CHILDREN_PRODUCT", "CHILDREN_STUDENTS", 2, true);
     walker.topic("燃气灶熄火保护", "GAS_STOVE", "ELDERLY", 1, false);
+    assertThat(jdbc.queryForMap("SELECT round_year, expert_recommends FROM rm_proposal_topic WHERE title = '燃气灶熄火保护'"))
+        .containsEntry("ROUND_YEAR", null).containsEntry("EXPERT_RECOMMENDS", false);
 
     walker.runTimer(round.getId());
     assertThat(round).hasPassed("Timer_ProposalsClose", "ServiceTask_CloseRound").isWaitingAt("Task_DraftCatalogue");
