@@ -116,7 +116,13 @@ public class CatalogueRoundWalker {
 
   /** Runs the round's timer now, as the job executor would at its time (the close date, or the year's end). */
   public void runTimer(String processInstanceId) {
-    Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers().singleResult();
+    // the steps' own reminder and escalation timers are not the round's
+    Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+        .activityId("Timer_ProposalsClose").singleResult();
+    if (timer == null) {
+      timer = managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+          .activityId("Timer_YearEnds").singleResult();
+    }
     managementService.executeJob(timer.getId());
   }
 

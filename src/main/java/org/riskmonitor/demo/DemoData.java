@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.riskmonitor.calendar.RegulatorClock;
+import org.riskmonitor.component.ComponentType;
 import org.riskmonitor.operations.ReadinessCondition;
 import org.riskmonitor.risk.RiskLevel;
 import org.slf4j.Logger;
@@ -81,6 +82,15 @@ public class DemoData implements ReadinessCondition {
       new DemoTopic("电动自行车充电器", "E_BIKE_CHARGER", "HIGH_RISK", 1, true),
       new DemoTopic("电动自行车车把装饰灯", "E_BIKE", "TRENDING_ONLINE", 1, false));
 
+  /** Components sampled at the e-bike maker's assembly plant (enterprise 0), supplied by the battery maker (2). */
+  private record ComponentCase(ComponentType type, String productName, String stopAt, Route route) {
+  }
+
+  private static final List<ComponentCase> COMPONENT_CASES = List.of(
+      new ComponentCase(ComponentType.LI_ION_BATTERY, "电动自行车用锂离子蓄电池组 48V20Ah", "Task_RespondToResult", USUAL),
+      new ComponentCase(ComponentType.CHARGER, "电动自行车充电器 48V3A", "closed",
+          USUAL.with(r -> r.reinspectionPasses = false)));
+
   private final DemoPeople people;
   private final CaseWalker walker;
   private final CatalogueRoundWalker rounds;
@@ -117,9 +127,16 @@ public class DemoData implements ReadinessCondition {
           demo.productName()).getBusinessKey();
       walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
     }
+    List<String> plant = DemoPeople.ENTERPRISES.get(0);
+    List<String> supplier = DemoPeople.ENTERPRISES.get(2);
+    for (ComponentCase demo : COMPONENT_CASES) {
+      String caseNumber = walker.openComponentCase(plant.get(0), demo.type(), demo.productName(), supplier.get(0),
+          supplier.get(1)).getBusinessKey();
+      walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
+    }
     seedCatalogueRound();
     LOG.info("Demo data created: {} cases and the {} catalogue round; log in at /camunda/app/tasklist/ as coordinator/demo",
-        CASES.size(), clock.today().getYear());
+        CASES.size() + COMPONENT_CASES.size(), clock.today().getYear());
   }
 
   /**

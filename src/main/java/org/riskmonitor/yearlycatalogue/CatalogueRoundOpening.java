@@ -54,6 +54,8 @@ public class CatalogueRoundOpening implements ExecutionListener {
     GeneratedId key = new GeneratedId();
     mapper.insertRound(year, opensOn, closesOn, execution.getProcessInstanceId(), currentUser.id(), clock.now(), key);
     execution.setProcessBusinessKey(YearlyCatalogues.businessKey(year));
+    // the number every task card and deadline mail of the round shows (tasklist.TaskCardColumns)
+    execution.setVariable("programmeNumber", YearlyCatalogues.businessKey(year));
     execution.setVariable("roundId", key.getId());
     execution.setVariable("roundYear", year);
     // proposals are taken until the end of the close date
