@@ -2,8 +2,11 @@ package org.riskmonitor.demo;
 
 import static org.riskmonitor.demo.Route.Objection.RETEST_CONFIRMS;
 
+import java.time.LocalDate;
 import java.util.List;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.component.ComponentType;
 import org.riskmonitor.operations.ReadinessCondition;
 import org.riskmonitor.risk.RiskLevel;
@@ -66,6 +69,19 @@ public class DemoData implements ReadinessCondition {
       new DemoCase(0, "E_BIKE", "电动自行车", "closed", Route.allItemsPass()),
       new DemoCase(1, "WIRE_CABLE", "BV 4mm² 聚氯乙烯绝缘电线", "closed", USUAL));
 
+  /** A citizens' topic of the demo round: its product kind, focus group, proposals backing it, the expert's advice. */
+  private record DemoTopic(String product, String productKind, String focusGroup, int backing, boolean recommended) {
+  }
+
+  private static final List<DemoTopic> TOPICS = List.of(
+      new DemoTopic("儿童滑板车", "CHILDREN_PRODUCT", "CHILDREN_STUDENTS", 4, true),
+      new DemoTopic("外卖塑料餐盒", "FOOD_CONTACT_PLASTIC", "FOOD_CONTACT", 3, true),
+      new DemoTopic("电动自行车锂电池", "E_BIKE_LI_BATTERY", "HIGH_RISK", 3, true),
+      new DemoTopic("网红充电宝", "PORTABLE_LI_BATTERY", "TRENDING_ONLINE", 2, true),
+      new DemoTopic("老人家用燃气灶", "GAS_STOVE", "ELDERLY", 2, true),
+      new DemoTopic("电动自行车充电器", "E_BIKE_CHARGER", "HIGH_RISK", 1, true),
+      new DemoTopic("电动自行车车把装饰灯", "E_BIKE", "TRENDING_ONLINE", 1, false));
+
   /** Components sampled at the e-bike maker's assembly plant (enterprise 0), supplied by the battery maker (2). */
   private record ComponentCase(ComponentType type, String productName, String stopAt, Route route) {
   }
@@ -77,12 +93,17 @@ public class DemoData implements ReadinessCondition {
 
   private final DemoPeople people;
   private final CaseWalker walker;
+  private final CatalogueRoundWalker rounds;
+  private final RegulatorClock clock;
   private final Seed seed;
   private volatile boolean seeded;
 
-  public DemoData(DemoPeople people, CaseWalker walker, @Value("${riskmonitor.demo.seed}") Seed seed) {
+  public DemoData(DemoPeople people, CaseWalker walker, CatalogueRoundWalker rounds, RegulatorClock clock,
+                  @Value("${riskmonitor.demo.seed}") Seed seed) {
     this.people = people;
     this.walker = walker;
+    this.rounds = rounds;
+    this.clock = clock;
     this.seed = seed;
   }
 
@@ -113,8 +134,23 @@ public class DemoData implements ReadinessCondition {
           supplier.get(1)).getBusinessKey();
       walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
     }
-    LOG.info("Demo data created: {} cases; log in at /camunda/app/tasklist/ as coordinator/demo",
-        CASES.size() + COMPONENT_CASES.size());
+    seedCatalogueRound();
+    LOG.info("Demo data created: {} cases and the {} catalogue round; log in at /camunda/app/tasklist/ as coordinator/demo",
+        CASES.size() + COMPONENT_CASES.size(), clock.today().getYear());
+  }
+
+  /**
+   * This year's round, its proposals in (from 1 January to today), closed now rather than at
+   * midnight, and its catalogue drafted from the recommended topics, reviewed and approved: version 1.
+   */
+  private void seedCatalogueRound() {
+    for (DemoTopic topic : TOPICS) {
+      rounds.topic(topic.product(), topic.productKind(), topic.focusGroup(), topic.backing(), topic.recommended());
+    }
+    LocalDate today = clock.today();
+    ProcessInstance round = rounds.openRound(today.getYear(), today.withDayOfYear(1), today);
+    rounds.runTimer(round.getId());
+    rounds.approveAsProposed(round);
   }
 
   @Override

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoleAuthorizations {
 
-  public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal");
+  public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal", "catalogue-round");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -68,6 +68,8 @@ public class RoleAuthorizations {
       grant(staff, Resources.GROUP, Authorization.ANY, Permissions.READ);
     }
     grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "risk-case", ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // the year's catalogue round: opened by a coordinator; its steps go to their candidate groups
+    grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "catalogue-round", ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.COORDINATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
   }
 
