@@ -1,13 +1,16 @@
 package org.riskmonitor.yearlycatalogue;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.persistence.GeneratedId;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +55,12 @@ public class CatalogueRoundOpening implements ExecutionListener {
     form.verify();
 
     GeneratedId key = new GeneratedId();
-    mapper.insertRound(year, opensOn, closesOn, execution.getProcessInstanceId(), currentUser.id(), clock.now(), key);
+    try {
+      mapper.insertRound(year, opensOn, closesOn, execution.getProcessInstanceId(), currentUser.id(), clock.now(), key);
+    } catch (DuplicateKeyException e) {
+      // another coordinator opened the year's round between the check above and this insert
+      throw new FormRefusal(List.of(year + "年度已有征集轮次 There is a round for " + year + " already"));
+    }
     execution.setProcessBusinessKey(YearlyCatalogues.businessKey(year));
     // the number every task card and deadline mail of the round shows (tasklist.TaskCardColumns)
     execution.setVariable("programmeNumber", YearlyCatalogues.businessKey(year));
