@@ -67,11 +67,13 @@ public class DemoData implements ReadinessCondition {
 
   private final DemoPeople people;
   private final CaseWalker walker;
+  private final DemoPlans plans;
   private final Seed seed;
   private volatile boolean seeded;
 
-  public DemoData(DemoPeople people, CaseWalker walker, @Value("${riskmonitor.demo.seed}") Seed seed) {
+  public DemoData(DemoPeople people, CaseWalker walker, DemoPlans plans, @Value("${riskmonitor.demo.seed}") Seed seed) {
     this.people = people;
+    this.plans = plans;
     this.walker = walker;
     this.seed = seed;
   }
@@ -91,12 +93,14 @@ public class DemoData implements ReadinessCondition {
       LOG.info("Demo people created, no demo cases");
       return;
     }
+    plans.seedDemoPlan();
     for (DemoCase demo : CASES) {
-      String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(demo.enterprise()).get(0), demo.productKind(),
+      String uscc = DemoPeople.ENTERPRISES.get(demo.enterprise()).get(0);
+      String caseNumber = walker.openFromLine(plans.openLineFor(uscc, demo.productKind(), 1), uscc,
           demo.productName()).getBusinessKey();
       walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
     }
-    LOG.info("Demo data created: {} cases; log in at /camunda/app/tasklist/ as coordinator/demo", CASES.size());
+    LOG.info("Demo data created: this year's approved plan and {} cases opened from its lines; log in at /camunda/app/tasklist/ as coordinator/demo", CASES.size());
   }
 
   @Override
