@@ -52,7 +52,7 @@ public class StartFormSchemas {
   Optional<StartFormChoices> choicesFor(Map<String, String> parameters) {
     String key = parameters.get("key");
     if (key == null && parameters.get("id") != null) {
-      ProcessDefinition definition = SystemContext.withoutAuthorization(() -> engine.getRepositoryService()
+      ProcessDefinition definition = SystemContext.asSystem(engine.getIdentityService(), () -> engine.getRepositoryService()
           .createProcessDefinitionQuery().processDefinitionId(parameters.get("id")).singleResult());
       key = definition == null ? null : definition.getKey();
     }

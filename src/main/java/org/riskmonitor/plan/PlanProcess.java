@@ -1,6 +1,7 @@
 package org.riskmonitor.plan;
 
 import java.util.Comparator;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -17,8 +18,11 @@ public class PlanProcess {
   private final MonitoringPlans plans;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
+  private final IdentityService identityService;
 
-  public PlanProcess(MonitoringPlans plans, RuntimeService runtimeService, TaskService taskService) {
+  public PlanProcess(MonitoringPlans plans, RuntimeService runtimeService, TaskService taskService,
+                     IdentityService identityService) {
+    this.identityService = identityService;
     this.plans = plans;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -33,7 +37,8 @@ public class PlanProcess {
     if (plan == null || !plan.approved() || plan.processInstanceId() == null) {
       throw new FormRefusal("只有已批准、在执行中的计划可以修订 Only an approved plan in force can be amended");
     }
-    return SystemContext.withoutAuthorization(() -> {
+    // the page has checked the caller is a manager; the message is the system's, not the manager's engine right
+    return SystemContext.asSystem(identityService, () -> {
       Task open = openAmendment(plan);
       if (open != null) {
         return open;
