@@ -59,7 +59,7 @@ public class AssignmentOptions implements TaskListener {
       case "Task_AssignSampling" -> {
         task.setVariable("samplerOptions", samplerOptions().toJson());
         task.setVariable("labOptions", labOptions(monitoringCase, null).toJson());
-        // the plan line's lab is the one chosen unless the coordinator picks another
+        // the plan line's lab is chosen unless the coordinator picks another (e.g. when it is full)
         Long planned = cases.plannedLabId(monitoringCase.id());
         if (planned != null && eligibleLabs(monitoringCase, null).stream().anyMatch(lab -> lab.id().equals(planned))) {
           task.setVariable("labId", String.valueOf(planned));
@@ -78,10 +78,7 @@ public class AssignmentOptions implements TaskListener {
     return rankedSamplers().stream().map(Sampler::user).toList();
   }
 
-  /**
-   * Labs accredited for the case's product kind: for a first test the plan line's lab first, then
-   * the others by most spare capacity; without the one excluded (the first lab, for a re-test).
-   */
+  /** Labs accredited for the case's product kind, most spare capacity first, without the one excluded (the first lab, for a re-test). */
   public List<Lab> eligibleLabs(MonitoringCase monitoringCase, Long excludedLabId) {
     return rankedLabs(monitoringCase, excludedLabId).stream().map(Laboratories.Load::lab).toList();
   }
@@ -121,10 +118,8 @@ public class AssignmentOptions implements TaskListener {
   }
 
   private List<Laboratories.Load> rankedLabs(MonitoringCase monitoringCase, Long excludedLabId) {
-    Long planned = excludedLabId == null ? cases.plannedLabId(monitoringCase.id()) : null;
     return labs.accreditedBySpareCapacity(monitoringCase.productKind()).stream()
-        .filter(load -> !load.lab().id().equals(excludedLabId))
-        .sorted(Comparator.comparing(load -> !load.lab().id().equals(planned))).toList();
+        .filter(load -> !load.lab().id().equals(excludedLabId)).toList();
   }
 
   private List<ExpertCandidate> rankedExperts(MonitoringCase monitoringCase) {
@@ -147,9 +142,9 @@ public class AssignmentOptions implements TaskListener {
       String room = load.spare() > 0
           ? "余量" + load.spare() + "/" + lab.capacity() + " " + load.spare() + " of " + lab.capacity() + " free"
           : "已满（在检" + load.openTests() + "/" + lab.capacity() + "） full (" + load.openTests() + " of " + lab.capacity() + " in work)";
-      String planned = lab.id().equals(cases.plannedLabId(monitoringCase.id())) && excludedLabId == null
-          ? " · 计划指定 planned" : "";
-      options.add(String.valueOf(lab.id()), lab.name() + " — 资质覆盖" + kind + " accredited · " + room + planned);
+      String planned = excludedLabId == null && lab.id().equals(cases.plannedLabId(monitoringCase.id()))
+          ? "（计划指定 planned）" : "";
+      options.add(String.valueOf(lab.id()), lab.name() + planned + " — 资质覆盖" + kind + " accredited · " + room);
     }
     return options;
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -66,7 +67,7 @@ final class CaseClient {
     if (line != null) {
       return line;
     }
-    int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+    int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
     String lab = offeredChoice(rest, "monitoring-plan", "labOptions", "TJQI1");
     List<Map<String, Object>> lines = new ArrayList<>();
     lines.add(planLineRow("E_BIKE", "120116", lab, year));
