@@ -59,11 +59,6 @@ public class AssignmentOptions implements TaskListener {
       case "Task_AssignSampling" -> {
         task.setVariable("samplerOptions", samplerOptions().toJson());
         task.setVariable("labOptions", labOptions(monitoringCase, null).toJson());
-        // the plan line's lab is chosen unless the coordinator picks another (e.g. when it is full)
-        Long planned = cases.plannedLabId(monitoringCase.id());
-        if (planned != null && eligibleLabs(monitoringCase, null).stream().anyMatch(lab -> lab.id().equals(planned))) {
-          task.setVariable("labId", String.valueOf(planned));
-        }
       }
       case "Task_DecideObjection" ->
           task.setVariable("retestLabOptions", labOptions(monitoringCase, monitoringCase.labId()).toJson());
@@ -78,7 +73,10 @@ public class AssignmentOptions implements TaskListener {
     return rankedSamplers().stream().map(Sampler::user).toList();
   }
 
-  /** Labs accredited for the case's product kind, most spare capacity first, without the one excluded (the first lab, for a re-test). */
+  /**
+   * Labs accredited for the case's product kind, most spare capacity first, without the one excluded
+   * (the first lab, for a re-test); for a first test the plan line's lab leads while it has room.
+   */
   public List<Lab> eligibleLabs(MonitoringCase monitoringCase, Long excludedLabId) {
     return rankedLabs(monitoringCase, excludedLabId).stream().map(Laboratories.Load::lab).toList();
   }
@@ -118,8 +116,10 @@ public class AssignmentOptions implements TaskListener {
   }
 
   private List<Laboratories.Load> rankedLabs(MonitoringCase monitoringCase, Long excludedLabId) {
+    Long planned = excludedLabId == null ? cases.plannedLabId(monitoringCase.id()) : null;
     return labs.accreditedBySpareCapacity(monitoringCase.productKind()).stream()
-        .filter(load -> !load.lab().id().equals(excludedLabId)).toList();
+        .filter(load -> !load.lab().id().equals(excludedLabId))
+        .sorted(Comparator.comparing(load -> !(load.lab().id().equals(planned) && load.spare() > 0))).toList();
   }
 
   private List<ExpertCandidate> rankedExperts(MonitoringCase monitoringCase) {

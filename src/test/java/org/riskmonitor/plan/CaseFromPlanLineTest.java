@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.calendar.RegulatorClock;
@@ -94,8 +95,9 @@ class CaseFromPlanLineTest extends RiskMonitorTest {
     Task assign = walker.openTask(instance.getBusinessKey());
     assertThat(summary.ofTask(assign.getId(), List.of("planLine", "venueName")))
         .containsEntry("planLine", plan.planNumber() + " 第1行 line 1").containsEntry("venueName", "流通领域 Distribution");
-    assertThat(engine.getTaskService().getVariable(assign.getId(), "labId")).isEqualTo(String.valueOf(line.labId()));
-    assertThat(engine.getTaskService().getVariable(assign.getId(), "labOptions").toString()).contains("（计划指定 planned）");
+    SpinJsonNode firstLab = ((SpinJsonNode) engine.getTaskService().getVariable(assign.getId(), "labOptions")).elements().get(0);
+    assertThat(firstLab.prop("value").stringValue()).as("the line's lab is offered first").isEqualTo(String.valueOf(line.labId()));
+    assertThat(firstLab.prop("label").stringValue()).contains("（计划指定 planned）");
     assertThat(choices.optionLists().get(PlanLineChoices.OPTIONS_KEY).get(String.valueOf(line.id())))
         .contains(plan.planNumber() + " 第1行", "电动自行车充电器", "流通领域", "滨海新区", "剩余 4/5 批", "至 until " + line.periodTo());
   }

@@ -103,11 +103,22 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
     PlanLine second = plans.lines(plan.id()).get(1);
     PlanLine third = plans.lines(plan.id()).get(2);
     login("coordinator");
+    // the plan's own start form offers each line's kinds, venues, districts and labs
+    startForm("年度监测计划");
+    formJs("planYear");
+    List<WebElement> kinds = browser.findElements(By.cssSelector("[id*='-Field_productKind']"));
+    assertThat(kinds).as("three lines to fill by default").hasSizeGreaterThanOrEqualTo(3);
+    click(kinds.get(0));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '电动自行车充电器 E-bike charger')]")));
+    chromium.shoot("plan-03-coordinator-drafts-plan-form");
+    click(browser.findElement(By.xpath("//*[contains(@class, 'modal')]//*[self::button or self::a][normalize-space(.) = '关闭']")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
     startCaseForm();
     choose("planLineId", planNumber + " 第2行");
     type("enterpriseUscc", E_BIKES);
     type("productName", "电动自行车充电器 浏览器测试");
-    chromium.shoot("plan-03-coordinator-opens-case");
+    chromium.shoot("plan-04-coordinator-opens-case");
     startButton().click();
     wait.until(d -> count("rm_monitoring_case", "plan_line_id = ?", second.id()) == 1);
     assertThat(plans.line(second.id()).casesOpened()).isEqualTo(1);
@@ -122,7 +133,7 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "该计划行批次已用完（1/1）"));
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("请经理修订计划 This plan line's batches are used up (1 of 1); ask a manager to amend the plan");
-    chromium.shoot("plan-04-used-up-line-refused");
+    chromium.shoot("plan-05-used-up-line-refused");
     assertThat(count("rm_monitoring_case", "plan_line_id = ?", third.id())).isEqualTo(1);
   }
 
@@ -169,11 +180,15 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
 
   /** Tasklist's 发起流程 Start process dialog, on the opening form of a case. */
   private void startCaseForm() {
+    startForm("产品质量安全风险监测案件");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_planLineId']")));
+  }
+
+  private void startForm(String processName) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/");
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class, 'modal')]//a[contains(., '产品质量安全风险监测案件')]")))
-        .click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_planLineId']")));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class, 'modal')]//a[contains(., '"
+        + processName + "')]"))).click();
   }
 
   private WebElement startButton() {
