@@ -204,6 +204,14 @@ class CaseFromPlanLineTest extends RiskMonitorTest {
     assertThat(lineField.path("values").findValuesAsText("value")).contains(String.valueOf(line.id()));
     assertThat(lineField.toString()).contains(plan.planNumber() + " 第1行 · 电线电缆 · 电子商务 E-commerce · 北辰区 · 剩余 3/3 批");
 
+    // the plan's own start form: the selects inside its list of lines get their choices too
+    JsonNode draftForm = new ObjectMapper().readTree(rest.withBasicAuth("coordinator", DemoPeople.PASSWORD)
+        .getForEntity("/engine-rest/process-definition/key/monitoring-plan/deployed-start-form", String.class).getBody());
+    JsonNode kindField = draftForm.findParents("key").stream()
+        .filter(field -> "productKind".equals(field.path("key").asText())).findFirst().orElseThrow();
+    assertThat(kindField.path("values").findValuesAsText("label")).contains("电动自行车充电器 E-bike charger");
+    assertThat(draftForm.toString()).doesNotContain("valuesKey");
+
   }
 
   @Test

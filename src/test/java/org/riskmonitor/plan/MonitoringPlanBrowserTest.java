@@ -106,12 +106,13 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
     // the plan's own start form offers each line's kinds, venues, districts and labs
     startForm("年度监测计划");
     formJs("planYear");
-    List<WebElement> kinds = browser.findElements(By.cssSelector("[id*='-Field_productKind']"));
+    List<WebElement> kinds = browser.findElements(By.cssSelector("input[id*='-Field_productKind']"));
     assertThat(kinds).as("three lines to fill by default").hasSizeGreaterThanOrEqualTo(3);
-    click(kinds.get(0));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", kinds.get(0));
+    kinds.get(0).click();
+    chromium.shoot("plan-03-coordinator-drafts-plan-form");
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '电动自行车充电器 E-bike charger')]")));
-    chromium.shoot("plan-03-coordinator-drafts-plan-form");
     click(browser.findElement(By.xpath("//*[contains(@class, 'modal')]//*[self::button or self::a][normalize-space(.) = '关闭']")));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
     startCaseForm();
