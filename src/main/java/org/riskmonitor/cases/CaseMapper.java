@@ -29,9 +29,14 @@ public interface CaseMapper {
   @Update("UPDATE rm_monitoring_case SET case_number = #{number} WHERE id = #{id}")
   void setCaseNumber(@Param("id") long id, @Param("number") String caseNumber);
 
-  /** The enterprise's group, the group of the lab of the first test and re-inspection, and of any re-test's lab. */
+  /**
+   * The enterprise's group, a sampled component's supplier's, the group of the lab of the first test
+   * and re-inspection, and of any re-test's lab.
+   */
   @Select("""
       SELECT e.group_id FROM rm_monitoring_case c JOIN rm_enterprise e ON e.id = c.enterprise_id WHERE c.id = #{caseId}
+      UNION
+      SELECT e.group_id FROM rm_monitoring_case c JOIN rm_enterprise e ON e.id = c.supplier_enterprise_id WHERE c.id = #{caseId}
       UNION
       SELECT l.group_id FROM rm_monitoring_case c JOIN rm_lab l ON l.id = c.lab_id WHERE c.id = #{caseId}
       UNION

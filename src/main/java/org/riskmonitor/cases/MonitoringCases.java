@@ -51,7 +51,10 @@ public class MonitoringCases {
     return mapper.findByNumber(caseNumber);
   }
 
-  /** The Camunda groups of the organisations taking part in the case: its enterprise and the labs that test it. */
+  /**
+   * The Camunda groups of the organisations taking part in the case: its enterprise (for component
+   * sampling the assembly plant and the supplier) and the labs that test it.
+   */
   public Set<String> organisationGroups(long caseId) {
     return Set.copyOf(mapper.organisationGroups(caseId));
   }

@@ -18,7 +18,7 @@ public class PlanLineChoices implements StartFormChoices {
   public static final String OPTIONS_KEY = "planLineOptions";
   public static final String COMPONENT_LINES = "componentLineIds";
   /** Lines of this venue sample components waiting for assembly (component sampling). */
-  static final String COMPONENT_VENUE = "ASSEMBLY_COMPONENTS";
+  static final String COMPONENT_VENUE = Venue.ASSEMBLY_COMPONENTS.name();
 
   private final CaseMapper mapper;
   private final RegulatorClock clock;

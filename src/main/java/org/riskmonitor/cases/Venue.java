@@ -4,7 +4,9 @@ package org.riskmonitor.cases;
 public enum Venue {
   PRODUCTION("生产领域 Production"),
   DISTRIBUTION("流通领域 Distribution"),
-  E_COMMERCE("电子商务 E-commerce");
+  E_COMMERCE("电子商务 E-commerce"),
+  /** Components waiting for assembly at an e-bike plant; their labelled manufacturer answers for them. */
+  ASSEMBLY_COMPONENTS("组装厂待装零部件 Components at assembly plants");
 
   private final String label;
 

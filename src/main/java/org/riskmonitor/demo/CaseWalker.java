@@ -28,6 +28,8 @@ import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.cases.MonitoringCases;
+import org.riskmonitor.cases.Venue;
+import org.riskmonitor.component.ComponentType;
 import org.riskmonitor.document.DocumentKind;
 import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.document.UploadStep;
@@ -101,9 +103,32 @@ public class CaseWalker {
     values.put("planLineId", planLineId == null ? null : String.valueOf(planLineId));
     values.put("enterpriseUscc", uscc);
     values.put("productName", productName);
+    return startCase(values);
+  }
+
+  /** Submits the start form as the coordinator. */
+  public ProcessInstance startCase(Map<String, Object> values) {
     String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("risk-case")
         .latestVersion().singleResult().getId();
     return as(COORDINATOR, () -> formService.submitStartForm(definitionId, values));
+  }
+
+  /**
+   * Opens a case of components waiting for assembly at an e-bike plant, from a component line of the
+   * component's product kind in the plant's district: sampled at the plant, the supplier (the
+   * component's labelled manufacturer) answering for it.
+   */
+  public ProcessInstance openComponentCase(String plantUscc, ComponentType type, String productName,
+                                           String supplierUscc, String supplierName) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("planLineId", String.valueOf(demoPlans.openLineFor(plantUscc, type.productKind(),
+        Venue.ASSEMBLY_COMPONENTS.name(), 1)));
+    values.put("enterpriseUscc", plantUscc);
+    values.put("productName", productName);
+    values.put("componentType", type.name());
+    values.put("supplierUscc", supplierUscc);
+    values.put("supplierName", supplierName);
+    return startCase(values);
   }
 
   /** Submits open tasks until the case's open task is {@code stopAt} (or the case has ended). */

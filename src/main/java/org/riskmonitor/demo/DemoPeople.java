@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The people and organisations of the demo: the regulator's staff, two labs, three experts and
- * five enterprises (two with a user each), all with password {@code demo}. Only for the
+ * five enterprises (three with a user each), all with password {@code demo}. Only for the
  * embedded default profile and the tests; production identities come from onboarding or LDAP.
  */
 @Component
@@ -82,6 +82,8 @@ public class DemoPeople {
     user("manager", "王", "处长", "managers");
     user("enterprise1", "李", "明", "enterprises", enterpriseGroups.get(0));
     user("enterprise2", "赵", "强", "enterprises", enterpriseGroups.get(1));
+    // the battery maker supplies the e-bike maker: component cases sampled at enterprise1's plant go to it
+    user("enterprise3", "钱", "芳", "enterprises", enterpriseGroups.get(2));
 
     experts.register("expert1", "孙卫东", "120116", "高级工程师",
         List.of("E_BIKE", "E_BIKE_CHARGER", "E_BIKE_LI_BATTERY", "PORTABLE_LI_BATTERY"));

@@ -18,6 +18,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.PlanLineChoices;
 import org.riskmonitor.cases.PlanLineOffer;
+import org.riskmonitor.cases.Venue;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.enterprise.Enterprise;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
@@ -41,6 +42,7 @@ public class DemoPlans {
   /** A line for tests never runs out in a test run. */
   static final int GENEROUS = 10_000;
   private static final String DEFAULT_DISTRICT = "120116";
+  private static final String COMPONENT_VENUE = Venue.ASSEMBLY_COMPONENTS.name();
 
   /** One line of a plan to draft. */
   public record Line(String productKind, String venue, String districtCode, int batches, String samplingBudget,
@@ -79,6 +81,8 @@ public class DemoPlans {
         List.of(new Line("E_BIKE", "PRODUCTION", "120116", 30, "800.00", "3500.00"),
             new Line("E_BIKE_CHARGER", "DISTRIBUTION", "120116", 20, "300.00", "1200.00"),
             new Line("E_BIKE_LI_BATTERY", "PRODUCTION", "120116", 15, "600.00", "4800.00"),
+            new Line("E_BIKE_LI_BATTERY", "ASSEMBLY_COMPONENTS", "120116", 6, "600.00", "4800.00"),
+            new Line("E_BIKE_CHARGER", "ASSEMBLY_COMPONENTS", "120116", 6, "300.00", "1200.00"),
             new Line("WIRE_CABLE", "PRODUCTION", "120113", 40, "200.00", "1500.00"),
             new Line("E_BIKE_LI_BATTERY", "PRODUCTION", "120111", 10, "600.00", "4800.00"),
             new Line("PORTABLE_LI_BATTERY", "E_COMMERCE", "120111", 10, "150.00", "2200.00"),
@@ -119,7 +123,15 @@ public class DemoPlans {
    * batches left, the one with most left; a new plan with a generous line if there is none. Null for
    * a kind outside the catalogue, so the opening form refuses it.
    */
-  public synchronized Long openLineFor(String uscc, String productKind, int atLeast) {
+  public Long openLineFor(String uscc, String productKind, int atLeast) {
+    return openLineFor(uscc, productKind, null, atLeast);
+  }
+
+  /**
+   * The same, of the given venue only; null: any venue but components at assembly plants, whose cases
+   * name a component and its supplier (a new line is then one of production).
+   */
+  public synchronized Long openLineFor(String uscc, String productKind, String venue, int atLeast) {
     if (catalogue.kind(productKind) == null) {
       return null;
     }
@@ -127,7 +139,7 @@ public class DemoPlans {
     String district = enterprise == null ? DEFAULT_DISTRICT : enterprise.districtCode();
     return choices.openLines().stream()
         .filter(line -> line.productKind().equals(productKind) && line.districtCode().equals(district)
-            && line.batches() - line.casesOpened() >= atLeast)
+            && (venue == null ? !COMPONENT_VENUE.equals(line.venue()) : line.venue().equals(venue)) && line.batches() - line.casesOpened() >= atLeast)
         .max(Comparator.comparingInt(line -> line.batches() - line.casesOpened()))
         .map(PlanLineOffer::id)
         .orElseGet(() -> {
@@ -135,9 +147,9 @@ public class DemoPlans {
           if (accredited.isEmpty()) {
             return null;
           }
-          approvedPlan("测试用计划 Plan for tests", List.of(new Line(productKind, "PRODUCTION", district, GENEROUS,
-              "100.00", "1000.00")));
-          return openLineFor(uscc, productKind, atLeast);
+          approvedPlan("测试用计划 Plan for tests", List.of(new Line(productKind, venue == null ? "PRODUCTION" : venue,
+              district, GENEROUS, "100.00", "1000.00")));
+          return openLineFor(uscc, productKind, venue, atLeast);
         });
   }
 

@@ -31,11 +31,11 @@ public class DeadlineEscalation implements TaskListener {
     int level = Math.min(notifier.escalationsSoFar(task.getId()) + 1, 2);
     String group = level == 1 ? Roles.COORDINATORS : Roles.MANAGERS;
     task.addCandidateGroup(group);
-    Object caseNumber = task.getVariable("caseNumber");
+    Object number = mail.numberOf(task);
     notifier.send(task.getId(), "ESCALATION_" + level, mail.members(group),
-        mail.subject("逾期督办", "Overdue, escalated", task.getName(), caseNumber),
+        mail.subject("逾期督办", "Overdue, escalated", task.getName(), number),
         mail.body("以下待办已逾期，已转交您督办。", "This task is overdue and has been escalated to you.", task.getName(),
-            caseNumber, task.getVariable("enterpriseName"), task.getDueDate()));
+            number, task.getVariable("enterpriseName"), task.getDueDate()));
     Object caseId = task.getVariable("caseId");
     audit.record(caseId instanceof Number n ? n.longValue() : null, "escalation", CurrentUser.SYSTEM,
         Map.of("task", task.getTaskDefinitionKey(), "level", level, "group", group));

@@ -18,10 +18,10 @@ public class DeadlineReminder implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object caseNumber = task.getVariable("caseNumber");
+    Object number = mail.numberOf(task);
     notifier.send(task.getId(), "REMINDER", mail.peopleOf(task.getAssignee(), task.getCandidates()),
-        mail.subject("即将到期", "Due soon", task.getName(), caseNumber),
-        mail.body("以下待办即将到期，请及时办理。", "This task is due soon.", task.getName(), caseNumber,
+        mail.subject("即将到期", "Due soon", task.getName(), number),
+        mail.body("以下待办即将到期，请及时办理。", "This task is due soon.", task.getName(), number,
             task.getVariable("enterpriseName"), task.getDueDate()));
   }
 }

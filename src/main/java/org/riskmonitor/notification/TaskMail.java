@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.riskmonitor.calendar.RegulatorClock;
@@ -50,16 +51,25 @@ public class TaskMail {
         .list().stream().map(User::getId).toList()));
   }
 
+  /**
+   * The number a mail names its task by: the case's, or for a process outside the cases (a citizen's
+   * proposal, a plan, a catalogue round) the number its task cards show.
+   */
+  public Object numberOf(DelegateTask task) {
+    Object caseNumber = task.getVariable("caseNumber");
+    return caseNumber != null ? caseNumber : task.getVariable("programmeNumber");
+  }
+
   public String subject(String kindZh, String kindEn, String taskName, Object caseNumber) {
     return "【风险监测 Risk Monitor】" + kindZh + " " + kindEn + "：" + taskName
         + (caseNumber == null ? "" : " " + caseNumber);
   }
 
   /** The due date is written on the regulator's clock, whatever the server's zone. */
-  public String body(String leadZh, String leadEn, String taskName, Object caseNumber, Object enterprise, Date due) {
+  public String body(String leadZh, String leadEn, String taskName, Object number, Object enterprise, Date due) {
     return leadZh + "\n" + leadEn + "\n\n"
-        // a task outside a case (a citizen's proposal) has neither
-        + (caseNumber == null ? "" : "案件 Case: " + caseNumber + "\n")
+        // a task outside the cases (a citizen's proposal) has no enterprise
+        + (number == null ? "" : "编号 Number: " + number + "\n")
         + (enterprise == null ? "" : "企业 Enterprise: " + enterprise + "\n")
         + "任务 Task: " + taskName + "\n"
         + "期限 Due: " + (due == null ? "无 none" : clock.local(due).format(DUE)) + "\n\n"

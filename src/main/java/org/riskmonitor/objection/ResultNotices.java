@@ -1,5 +1,6 @@
 package org.riskmonitor.objection;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.riskmonitor.audit.AuditTrail;
@@ -56,12 +57,14 @@ public class ResultNotices {
     GeneratedId key = new GeneratedId();
     mapper.insertNotice(caseId, reportId, conforming, now, deadlineTime, key);
 
-    Map<String, String> shown = summary.of(execution, List.of("caseNumber", "enterpriseName", "productName",
-        "batchNumber", "reportNumber", "testConclusion", "nonconformingItems"));
+    List<String> names = new ArrayList<>(List.of("caseNumber", "productName", "batchNumber", "reportNumber",
+        "testConclusion", "nonconformingItems"));
+    names.addAll(CaseSummary.ADDRESSEE);
+    Map<String, String> shown = summary.of(execution, names);
     StringBuilder text = new StringBuilder()
         .append("检验结果通知书 Notice of test result\n")
         .append("案件编号 Case: ").append(shown.get("caseNumber")).append('\n')
-        .append("企业 Enterprise: ").append(shown.get("enterpriseName")).append('\n')
+        .append(CaseSummary.addressee(shown))
         .append("产品 Product: ").append(shown.get("productName"))
         .append("  批号 Batch: ").append(shown.get("batchNumber")).append('\n')
         .append("检验报告 Report: ").append(shown.get("reportNumber")).append('\n')

@@ -66,4 +66,13 @@ public interface ProposalMapper {
       UPDATE rm_proposal_topic SET round_year = #{year}, joined_round_at = #{at}
        WHERE id = #{topicId} AND round_year IS NULL""")
   void joinRound(@Param("topicId") long topicId, @Param("year") int year, @Param("at") LocalDateTime at);
+
+  @Select("SELECT expert_recommends FROM rm_proposal_topic WHERE id = #{topicId}")
+  Boolean recommended(long topicId);
+
+  /** The topics in a year's round (those their expert recommended), the most backed first. */
+  @Select("""
+      SELECT id, title, product_kind, focus_group, proposal_count FROM rm_proposal_topic
+       WHERE round_year = #{year} AND expert_recommends = TRUE ORDER BY proposal_count DESC, id""")
+  List<ProposalTopic> topicsOfRound(int year);
 }

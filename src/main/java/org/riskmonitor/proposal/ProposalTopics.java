@@ -21,4 +21,9 @@ public class ProposalTopics {
   public List<ProposalTopic> ofThisYear() {
     return mapper.topicsSince(LocalDateTime.of(clock.today().getYear(), 1, 1, 0, 0));
   }
+
+  /** The topics in a year's catalogue round: recommended by their expert, the most backed first. */
+  public List<ProposalTopic> ofRound(int year) {
+    return mapper.topicsOfRound(year);
+  }
 }

@@ -27,15 +27,17 @@ public class ProposalTriage implements TaskListener {
   private final Catalogue catalogue;
   private final CurrentUser currentUser;
   private final RegulatorClock clock;
+  private final ProposalTriageOptions triageOptions;
 
   public ProposalTriage(FormDefinitions forms, ProposalMapper mapper, ProposalTopics topics, Catalogue catalogue,
-                        CurrentUser currentUser, RegulatorClock clock) {
+                        CurrentUser currentUser, RegulatorClock clock, ProposalTriageOptions triageOptions) {
     this.forms = forms;
     this.mapper = mapper;
     this.topics = topics;
     this.catalogue = catalogue;
     this.currentUser = currentUser;
     this.clock = clock;
+    this.triageOptions = triageOptions;
   }
 
   @Override
@@ -65,6 +67,7 @@ public class ProposalTriage implements TaskListener {
       throw new FormRefusal(List.of("该建议已分拣 This proposal has been triaged already"));
     }
     mapper.countBacking(topicId);
+    triageOptions.offerToOpenTriages(task);
     ProposalTopic topic = mapper.topic(topicId);
     task.setVariable("topicId", topicId);
     task.setVariable("newTopic", open);

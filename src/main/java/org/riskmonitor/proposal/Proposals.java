@@ -70,6 +70,9 @@ public class Proposals {
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, Map.of(
         "proposalId", id.getId(),
         "proposalNumber", number,
+        // the task card's columns (tasklist.TaskCardColumns), so a coordinator tells proposals apart
+        "programmeNumber", number,
+        "productName", product,
         "proposalProduct", markdownLiteral(product),
         "proposalPlace", place.label() + "：" + markdownLiteral(placeDetail),
         "proposalConcern", markdownLiteral(concern),

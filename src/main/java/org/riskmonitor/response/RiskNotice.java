@@ -1,5 +1,6 @@
 package org.riskmonitor.response;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.riskmonitor.audit.AuditTrail;
@@ -41,11 +42,12 @@ public class RiskNotice implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     long caseId = cases.idOf(execution);
     RemediationOrder order = remediation.order(caseId, execution);
-    Map<String, String> shown = summary.of(execution, List.of("caseNumber", "enterpriseName", "productName",
-        "batchNumber", "riskLevelName"));
+    List<String> names = new ArrayList<>(List.of("caseNumber", "productName", "batchNumber", "riskLevelName"));
+    names.addAll(CaseSummary.ADDRESSEE);
+    Map<String, String> shown = summary.of(execution, names);
     String text = "风险告知及整改通知书 Risk notice and remediation order\n"
         + "案件编号 Case: " + shown.get("caseNumber") + '\n'
-        + "企业 Enterprise: " + shown.get("enterpriseName") + '\n'
+        + CaseSummary.addressee(shown)
         + "产品 Product: " + shown.get("productName") + "  批号 Batch: " + shown.get("batchNumber") + '\n'
         + "风险等级 Risk level: " + shown.get("riskLevelName") + '\n'
         + "请立即停止生产、销售不合格产品，并于" + order.correctionDeadlineText() + "前完成整改；"

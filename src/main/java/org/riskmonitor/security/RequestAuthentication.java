@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Who is calling {@code /engine-rest} and our {@code /api}: the user logged in to the Camunda
  * webapps (their session), or HTTP Basic checked against the Camunda identity. The engine then
- * applies that user's authorizations. No user: 401 (our pages, /manage and /dashboard, redirect to the
+ * applies that user's authorizations. No user: 401 (our pages, /manage, /dashboard and /catalogue, redirect to the
  * Tasklist login instead). A session-authenticated change must carry the webapps' CSRF token,
  * as the webapps' own API requires.
  */
@@ -66,7 +66,8 @@ public class RequestAuthentication extends OncePerRequestFilter {
       userId = credentials != null && identity.checkPassword(credentials.userId(), credentials.password())
           ? credentials.userId() : null;
       if (userId == null && (request.getRequestURI().startsWith(request.getContextPath() + "/manage/")
-          || request.getRequestURI().startsWith(request.getContextPath() + "/dashboard"))) {
+          || request.getRequestURI().startsWith(request.getContextPath() + "/dashboard")
+          || request.getRequestURI().startsWith(request.getContextPath() + "/catalogue/"))) {
         // our pages: log in through Tasklist, which sets the session they use
         response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
         return;

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoleAuthorizations {
 
-  public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal", "monitoring-plan");
+  public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal", "catalogue-round",
+      "monitoring-plan");
   /** Processes of the regulator's own work, which enterprises and labs may not see. */
   public static final List<String> STAFF_ONLY = List.of("monitoring-plan");
 
@@ -73,6 +74,8 @@ public class RoleAuthorizations {
       grant(staff, Resources.GROUP, Authorization.ANY, Permissions.READ);
     }
     grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "risk-case", ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // the year's catalogue round: opened by a coordinator; its steps go to their candidate groups
+    grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "catalogue-round", ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.COORDINATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     // coordinators draft the yearly plan; experts review and managers approve it as their tasks
     grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "monitoring-plan", ProcessDefinitionPermissions.CREATE_INSTANCE);

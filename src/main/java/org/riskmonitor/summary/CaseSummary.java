@@ -43,7 +43,8 @@ public class CaseSummary {
       "testSampleQuantity", "backupSealNumber", "backupSampleQuantity", "reportNumber", "testConclusion",
       "nonconformingItems", "riskLevelName", "causesSummary", "problemsSummary", "visitLeadExpertName",
       "correctionDeadlineText", "reinspectionDeadlineText", "objectionDeadlineText", "retestLabName",
-      "proposedOutcomeName", "listEntryName", "documentLinks");
+      "proposedOutcomeName", "listEntryName", "documentLinks", "componentTypeName", "supplierName", "supplierUscc",
+      "componentLine");
 
   private final CaseSummaryMapper mapper;
   private final TaskService taskService;
@@ -91,6 +92,18 @@ public class CaseSummary {
     values.put("productKindName", row.kindNameZh() + " " + row.kindNameEn());
     values.put("planLine", row.planLine());
     values.put("venueName", venueName(row.venue()));
+    // the enterprise is where the sample was drawn; a sampled component's supplier answers for it (the
+    // forms show this line, a line of its own, under the enterprise's; empty for any other case)
+    if (row.supplierName() != null) {
+      values.put("componentTypeName", row.componentNameZh() + " " + row.componentNameEn());
+      values.put("supplierName", row.supplierName());
+      values.put("supplierUscc", row.supplierUscc());
+      values.put("componentLine", "**零部件 Component：** " + row.componentNameZh() + " " + row.componentNameEn()
+          + "；**责任方（标称制造商）Responsible supplier (labelled manufacturer)：** " + row.supplierName()
+          + "（统一社会信用代码 USCC " + row.supplierUscc() + "）\n");
+    } else {
+      values.put("componentLine", "");
+    }
     if (row.samplerId() != null && names.contains("samplerName")) {
       values.put("samplerName", samplerName(row.samplerId()));
     }
@@ -134,6 +147,24 @@ public class CaseSummary {
     values.keySet().retainAll(Set.copyOf(names));
     values.values().removeIf(value -> value == null);
     return values;
+  }
+
+  /** What a notice needs to name its addressee: see {@link #addressee}. */
+  public static final List<String> ADDRESSEE = List.of("enterpriseName", "supplierName", "supplierUscc",
+      "componentTypeName");
+
+  /**
+   * The lines of a notice that name whom it is addressed to: the enterprise, or for a component
+   * sampled at an assembly plant its supplier, with the plant where the sample was drawn.
+   */
+  public static String addressee(Map<String, String> shown) {
+    if (shown.get("supplierName") == null) {
+      return "企业 Enterprise: " + shown.get("enterpriseName") + '\n';
+    }
+    return "企业（零部件供应商）Enterprise (component supplier): " + shown.get("supplierName")
+        + "（统一社会信用代码 USCC " + shown.get("supplierUscc") + "）\n"
+        + "零部件 Component: " + shown.get("componentTypeName") + "，抽样于组装厂 sampled at the assembly plant "
+        + shown.get("enterpriseName") + '\n';
   }
 
   private void addLists(long caseId, boolean reported, Map<String, String> values) {

@@ -24,9 +24,13 @@ public interface CaseSummaryMapper {
              ts.seal_number AS test_seal_number, ts.quantity AS test_sample_quantity,
              bs.seal_number AS backup_seal_number, bs.quantity AS backup_sample_quantity,
              r.report_number, r.conforming, n.objection_deadline, rl.name AS retest_lab_name,
-             m.correction_deadline, m.reinspection_deadline, vx.name AS visit_lead_expert_name
+             m.correction_deadline, m.reinspection_deadline, vx.name AS visit_lead_expert_name,
+             ct.name_zh AS component_name_zh, ct.name_en AS component_name_en,
+             se.uscc AS supplier_uscc, se.name AS supplier_name
         FROM rm_monitoring_case c
         JOIN rm_enterprise e ON e.id = c.enterprise_id
+        LEFT JOIN rm_component_type ct ON ct.code = c.component_type
+        LEFT JOIN rm_enterprise se ON se.id = c.supplier_enterprise_id
         JOIN rm_district d ON d.code = e.district_code
         JOIN rm_product_kind k ON k.code = c.product_kind
         LEFT JOIN rm_plan_line pl ON pl.id = c.plan_line_id

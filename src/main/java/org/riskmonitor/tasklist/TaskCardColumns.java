@@ -17,7 +17,10 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class TaskCardColumns implements TaskCreation {
 
-  public static final List<String> COLUMNS = List.of("caseNumber", "enterpriseName", "productName", "phaseName", "riskLevelName");
+  /** The number of a process that is not a case (a citizen's proposal, a plan, a catalogue round) on its cards. */
+  public static final String PROGRAMME_NUMBER = "programmeNumber";
+  public static final List<String> COLUMNS = List.of("caseNumber", PROGRAMME_NUMBER, "enterpriseName", "productName",
+      "phaseName", "riskLevelName");
 
   @Override
   public void notify(DelegateTask task) {

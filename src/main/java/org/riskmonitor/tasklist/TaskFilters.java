@@ -34,6 +34,7 @@ public class TaskFilters {
 
   private static final List<Map<String, String>> CASE_COLUMNS = List.of(
       Map.of("name", "caseNumber", "label", "案件编号 Case"),
+      Map.of("name", TaskCardColumns.PROGRAMME_NUMBER, "label", "编号 Number"),
       Map.of("name", "enterpriseName", "label", "企业 Enterprise"),
       Map.of("name", "productName", "label", "产品 Product"),
       Map.of("name", "phaseName", "label", "阶段 Phase"),
@@ -74,13 +75,20 @@ public class TaskFilters {
   }
 
   private void create(String name, String description, int priority, TaskQuery query, List<String> readers) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
+        "variables", CASE_COLUMNS);
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      // a release that changes the cards' columns reaches the filters an earlier one created
+      if (!properties.equals(existing.getProperties())) {
+        existing.setProperties(properties);
+        filterService.saveFilter(existing);
+      }
       return;
     }
     Filter filter = filterService.newTaskFilter(name);
     filter.setQuery(query);
-    filter.setProperties(Map.of("description", description, "priority", priority, "refresh", true,
-        "variables", CASE_COLUMNS));
+    filter.setProperties(properties);
     filterService.saveFilter(filter);
     for (String group : readers) {
       Authorization read = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);

@@ -19,9 +19,10 @@ class DemoOffInProductionTest {
   @Test
   void productionHasNoDemoPeopleCasesOrWalker() {
     configuration.withPropertyValues("spring.profiles.active=mysql")
-        .withUserConfiguration(DemoPeople.class, DemoData.class, CaseWalker.class)
+        .withUserConfiguration(DemoPeople.class, DemoData.class, CaseWalker.class, CatalogueRoundWalker.class)
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DemoPeople.class)
-            .doesNotHaveBean(DemoData.class).doesNotHaveBean(CaseWalker.class));
+            .doesNotHaveBean(DemoData.class).doesNotHaveBean(CaseWalker.class)
+            .doesNotHaveBean(CatalogueRoundWalker.class));
   }
 
   @Test

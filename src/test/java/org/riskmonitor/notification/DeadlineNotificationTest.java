@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
+import org.riskmonitor.proposal.ProposalForm;
+import org.riskmonitor.proposal.Proposals;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -33,6 +35,9 @@ class DeadlineNotificationTest extends RiskMonitorTest {
 
   @Autowired
   private Notifier notifier;
+
+  @Autowired
+  private Proposals proposals;
 
   @AfterEach
   void realTime() {
@@ -72,6 +77,33 @@ class DeadlineNotificationTest extends RiskMonitorTest {
         .taskCandidateGroupIn(List.of("managers")).count())).as("in the manager's list").isEqualTo(1);
     assertThat(count("rm_audit_entry", "action = 'escalation' AND case_id = (SELECT id FROM rm_monitoring_case "
         + "WHERE case_number = ?)", caseNumber)).isEqualTo(2);
+  }
+
+  @Test
+  void aCitizensProposalLeftUntriaged_isRemindedAndEscalatedUnderItsNumber() throws Exception {
+    ClockUtil.setCurrentTime(at(2026, 11, 2, 9, 0));
+    String number = proposals.submit(new ProposalForm("老年助行器", "SHOP", "南开区某药店",
+        "助行器刹车失灵，老人使用时容易摔倒。", null), null);
+    Task triage = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number).singleResult();
+    assertThat(triage.getDueDate()).as("five working days").isEqualTo(at(2026, 11, 9, 17, 30));
+
+    runNextTimer(triage);
+    List<MimeMessage> reminders = mailsTo("coordinator", number, "即将到期");
+    assertThat(reminders).hasSize(1);
+    assertThat(reminders.get(0).getContent().toString()).contains("编号 Number: " + number, "分拣市民建议 Triage proposal")
+        .doesNotContain("企业 Enterprise");
+
+    runNextTimer(triage);
+    assertThat(ClockUtil.getCurrentTime()).as("escalated after the due date").isAfter(triage.getDueDate());
+    assertThat(mailsTo("coordinator", number, "逾期督办")).hasSize(1);
+  }
+
+  /** Moves the clock to the task's next timer and runs it, as the job executor would. */
+  private void runNextTimer(Task task) {
+    Job next = engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
+        .orderByJobDuedate().asc().list().get(0);
+    ClockUtil.setCurrentTime(new Date(next.getDuedate().getTime() + 60_000));
+    engine.getManagementService().executeJob(next.getId());
   }
 
   private List<Job> dueTimers(Task task) {

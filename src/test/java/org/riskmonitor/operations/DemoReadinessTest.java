@@ -38,7 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class DemoReadinessTest {
 
   private static final String MYSQL_PROFILE_PASSWORD = "Risk-Monitor-Test-2026!";
-  private static final int DEMO_CASES = 23;
+  private static final int DEMO_CASES = 25;
 
   private record Probe(int status, long cases) {
   }

@@ -92,6 +92,24 @@ class CatalogueProposalPathsTest extends RiskMonitorTest {
   }
 
   @Test
+  void proposalsArrivingTogether_theSecondCanBeMergedIntoTheTopicTheFirstOpened() {
+    ProcessInstance first = propose("电动滑板车充电器");
+    ProcessInstance second = propose("滑板车的充电器");
+    Task waiting = task(second);
+    submit("coordinator", Roles.COORDINATORS, task(first), Map.of("triageDecision", "NEW_TOPIC",
+        "topicTitle", "电动滑板车充电器 E-scooter chargers", "productKind", "E_BIKE_CHARGER",
+        "focusGroup", "HIGH_RISK"));
+    long topicId = topicOf(first);
+
+    assertThat(engine.getTaskService().getVariable(waiting.getId(), "topicOptions").toString())
+        .as("the triage opened before the topic existed offers it now")
+        .contains("\"value\":\"" + topicId + "\"", "电动滑板车充电器");
+    submit("coordinator", Roles.COORDINATORS, waiting, Map.of("triageDecision", "MERGE",
+        "existingTopicId", String.valueOf(topicId)));
+    assertThat(count("rm_proposal", "topic_id = ?", topicId)).isEqualTo(2);
+  }
+
+  @Test
   void incompleteTriage_isRefusedBilingually_andWritesNothing() {
     ProcessInstance instance = propose("老年人手机");
     Task triage = task(instance);

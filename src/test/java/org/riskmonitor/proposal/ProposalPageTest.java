@@ -131,6 +131,63 @@ class ProposalPageTest extends RiskMonitorTest {
   }
 
   @Test
+  void hostileFieldsAndPhotos_eachRefusedWithABilingualMessage_neverA500_andNothingIsWritten() throws Exception {
+    Map<String, String> hostile = new LinkedHashMap<>();
+    hostile.put("script", "<script>alert(document.cookie)</script>");
+    hostile.put("img onerror", "<img src=x onerror=alert(1)>");
+    hostile.put("emoji", "质量很差😀");
+    hostile.put("NUL", "质量\u0000很差");
+    hostile.put("10 kB", "长".repeat(10 * 1024));
+    hostile.put("blank", "   ");
+    Map<String, String> good = fields("电热水壶", "ONLINE_PLATFORM", "某电商平台", "壶底漏电，手碰到有麻感。", "李先生 13800000000");
+    long proposals = count("rm_proposal", "1 = 1");
+    long instances = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Proposals.PROCESS_KEY)
+        .count();
+    int attempts = 0;
+    for (String field : good.keySet()) {
+      for (Map.Entry<String, String> attack : hostile.entrySet()) {
+        if (field.equals("contact") && attack.getKey().equals("blank")) {
+          continue;
+        }
+        Map<String, String> sent = new LinkedHashMap<>(good);
+        sent.put(field, attack.getValue());
+        assertRefused(field + " × " + attack.getKey(), sent, null, null);
+        attempts++;
+      }
+    }
+    Map<String, byte[]> photos = new LinkedHashMap<>();
+    photos.put("page.png", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
+    photos.put("empty-start.png", new byte[] {0, 0, 0, 0});
+    photos.put("picture.exe", PNG);
+    photos.put("huge.png", png(6 * 1024 * 1024));
+    for (Map.Entry<String, byte[]> photo : photos.entrySet()) {
+      assertRefused("photo " + photo.getKey(), good, photo.getKey(), photo.getValue());
+      attempts++;
+    }
+    System.out.println("Hostile proposals refused: " + attempts);
+
+    assertThat(count("rm_proposal", "1 = 1")).isEqualTo(proposals);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Proposals.PROCESS_KEY)
+        .count()).isEqualTo(instances);
+  }
+
+  /** Each attempt in an hour of its own, so what refuses it is the input, not the per-address limit. */
+  private void assertRefused(String attempt, Map<String, String> fields, String photoName, byte[] photo) throws Exception {
+    ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + HOURS_AHEAD.addAndGet(3) * 3_600_000L));
+    String token = token(get("/proposals/new"));
+    HttpResponse<String> refused = post(token, fields, photoName, photo);
+    assertThat(refused.statusCode()).as(attempt).isIn(400, 413);
+    assertThat(refused.body()).as(attempt).containsPattern("[\\u4e00-\\u9fff].*[A-Za-z]{4,}")
+        .doesNotContain("<script>alert", "<img src=x");
+  }
+
+  private static byte[] png(int size) {
+    byte[] huge = new byte[size];
+    System.arraycopy(PNG, 0, huge, 0, PNG.length);
+    return huge;
+  }
+
+  @Test
   void aPostThatDidNotComeFromThePage_isRefused_andNothingIsWritten() throws Exception {
     long proposals = count("rm_proposal", "1 = 1");
     get("/proposals/new");

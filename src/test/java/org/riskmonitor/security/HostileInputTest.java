@@ -368,7 +368,8 @@ class HostileInputTest extends RiskMonitorTest {
       attempts.add(completion(test, endpoint, "document id SQL", RestVariables.body(values)));
       Step confirm = steps.get(2);
       // process variables the form does not have: a forged case, group or expert must not be taken over
-      for (String forged : List.of("caseId", "enterpriseGroup", "testLabGroup", "expertId", "caseNumber", "samplerId")) {
+      for (String forged : List.of("caseId", "enterpriseGroup", "samplingSiteGroup", "testLabGroup", "expertId", "caseNumber",
+          "samplerId")) {
         Map<String, Object> withForged = new HashMap<>(confirm.values());
         withForged.put(forged, "caseId".equals(forged) ? (Object) 1 : "enterprise-evil");
         attempts.add(completion(confirm, endpoint, "forged variable " + forged, RestVariables.body(withForged)));

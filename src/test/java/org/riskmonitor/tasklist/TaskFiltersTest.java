@@ -71,7 +71,7 @@ class TaskFiltersTest extends RiskMonitorTest {
     @SuppressWarnings("unchecked")
     List<Map<String, String>> columns = (List<Map<String, String>>) all.getProperties().get("variables");
     assertThat(columns).extracting(c -> c.get("name"))
-        .containsExactly("caseNumber", "enterpriseName", "productName", "phaseName", "riskLevelName");
+        .containsExactly("caseNumber", "programmeNumber", "enterpriseName", "productName", "phaseName", "riskLevelName");
     assertThat(engine.getTaskService().getVariable(e1.getId(), "phaseName")).isEqualTo("抽样 Sampling");
   }
 

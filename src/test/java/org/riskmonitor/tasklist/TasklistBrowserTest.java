@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.riskmonitor.Chromium;
 import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.TasklistPage;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
@@ -47,13 +48,14 @@ class TasklistBrowserTest extends RiskMonitorTest {
   private Chromium chromium;
   private ChromeDriver browser;
   private WebDriverWait wait;
-  private final List<String> shots = new ArrayList<>();
+  private TasklistPage page;
 
   @BeforeEach
   void startChromium() throws IOException {
     chromium = new Chromium();
     browser = chromium.browser();
     wait = chromium.waiting();
+    page = new TasklistPage(chromium, port, engine.getTaskService());
   }
 
   @AfterEach
@@ -71,19 +73,19 @@ class TasklistBrowserTest extends RiskMonitorTest {
     Path report = file("report.pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
     // coordinator: the Tasklist speaks Chinese; assign sampler and lab
-    login("coordinator");
+    page.login("coordinator");
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("我的待办", "全部案件", "发起流程");
-    openTask(caseNumber, "指派抽样人员和检验机构");
-    claim();
-    choose("samplerId", "sampler");
-    choose("labId", "检验一所");
-    complete(caseNumber, "01-coordinator-assigns");
+    page.openTask(caseNumber, "指派抽样人员和检验机构");
+    page.claim();
+    page.choose("samplerId", "sampler");
+    page.choose("labId", "检验一所");
+    page.complete(caseNumber, "01-coordinator-assigns");
 
     // sampler: a photo of the site in the Documents tab beside the task, recorded at this step
-    login("sampler");
-    openTask(caseNumber, "填写抽样单");
-    String slipTaskId = openTaskId();
-    tab("材料 Documents");
+    page.login("sampler");
+    page.openTask(caseNumber, "填写抽样单");
+    String slipTaskId = page.openTaskId();
+    page.tab("材料 Documents");
     uploadInTab("抽样照片 Sampling photo", site);
     WebElement listedSite = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//tr[contains(@class, 'rm-document') and contains(., 'sampling-site.jpg')]")));
@@ -92,29 +94,29 @@ class TasklistBrowserTest extends RiskMonitorTest {
     assertThat(listedSite.findElement(By.linkText("下载 Download")).getAttribute("href")).contains("/api/documents/");
     assertThat(count("rm_document", "file_name = 'sampling-site.jpg' AND task_id = ? AND step_key = 'Task_FillSamplingSlip'",
         slipTaskId)).isEqualTo(1);
-    shoot("02-sampler-documents-tab");
+    page.shoot("02-sampler-documents-tab");
 
     // the slip itself, on its Camunda Form
-    tab("表单");
-    type("labelledManufacturer", "天津市津骑电动车有限公司");
-    type("brand", "津骑");
-    type("model", "TDT-88");
-    type("batchNumber", "B20250610");
-    pickToday("productionDate-date");
-    type("cccCertificate", "2024011119000188");
-    type("stockQuantity", "40");
-    type("testSampleQuantity", "2");
-    type("backupSampleQuantity", "2");
-    type("testSealNumber", "FY-88A");
-    type("backupSealNumber", "FY-88B");
-    type("secondSampler", "王芳");
-    pickToday("sampledOn-date");
+    page.tab("表单");
+    page.type("labelledManufacturer", "天津市津骑电动车有限公司");
+    page.type("brand", "津骑");
+    page.type("model", "TDT-88");
+    page.type("batchNumber", "B20250610");
+    page.pickToday("productionDate-date");
+    page.type("cccCertificate", "2024011119000188");
+    page.type("stockQuantity", "40");
+    page.type("testSampleQuantity", "2");
+    page.type("backupSampleQuantity", "2");
+    page.type("testSealNumber", "FY-88A");
+    page.type("backupSealNumber", "FY-88B");
+    page.type("secondSampler", "王芳");
+    page.pickToday("sampledOn-date");
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("“材料 Documents”标签页");
-    complete(caseNumber, "02-sampler-fills-slip");
+    page.complete(caseNumber, "02-sampler-fills-slip");
 
     // enterprise1: confirms the slip in its own task list
-    login("enterprise1");
-    openTask(caseNumber, "确认抽样单");
+    page.login("enterprise1");
+    page.openTask(caseNumber, "确认抽样单");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "FY-88A"));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("津骑", "确认");
     // the case as our tables hold it: the enterprise's address and the lab the coordinator chose
@@ -125,26 +127,26 @@ class TasklistBrowserTest extends RiskMonitorTest {
         .contains((String) recorded.get("address"), (String) recorded.get("name"));
     assertThat(documentLinks()).contains("sampling-site.jpg");
     // the tabs beside the form: what was done to the task, and the case's diagram
-    tab("历史");
-    tab("流程图");
+    page.tab("历史");
+    page.tab("流程图");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg")));
-    tab("表单");
-    claim();
-    click(browser.findElement(By.cssSelector("input[id$='-Field_slipConfirmed']")));
-    formJs("enterpriseSignatory").sendKeys("李明", Keys.TAB);
-    complete(caseNumber, "03-enterprise-confirms");
+    page.tab("表单");
+    page.claim();
+    page.click(browser.findElement(By.cssSelector("input[id$='-Field_slipConfirmed']")));
+    page.formJs("enterpriseSignatory").sendKeys("李明", Keys.TAB);
+    page.complete(caseNumber, "03-enterprise-confirms");
 
     // lab1: receives the sample, tests it and uploads the signed report
-    login("lab1");
-    openTask(caseNumber, "接收样品");
-    claim();
-    click(browser.findElement(By.cssSelector("input[id$='-Field_receiptDecision-0']")));
-    formJs("sampleCondition").sendKeys("封样完好", Keys.TAB);
-    pickToday("receivedOn-date");
-    complete(caseNumber, "04-lab-receives");
+    page.login("lab1");
+    page.openTask(caseNumber, "接收样品");
+    page.claim();
+    page.click(browser.findElement(By.cssSelector("input[id$='-Field_receiptDecision-0']")));
+    page.formJs("sampleCondition").sendKeys("封样完好", Keys.TAB);
+    page.pickToday("receivedOn-date");
+    page.complete(caseNumber, "04-lab-receives");
 
-    openTask(caseNumber, "检验并出具报告");
-    tab("材料 Documents");
+    page.openTask(caseNumber, "检验并出具报告");
+    page.tab("材料 Documents");
     assertThat(new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector(".rm-upload select"))))
         .getOptions().stream().map(WebElement::getText)).as("the kinds this step takes").contains("检验报告PDF Test report PDF")
@@ -153,10 +155,10 @@ class TasklistBrowserTest extends RiskMonitorTest {
     WebElement listed = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//tr[contains(@class, 'rm-document') and contains(., 'report.pdf')]")));
     assertThat(listed.getText()).contains("检验并出具报告 Test and report", "lab1", sha256(report));
-    tab("表单");
-    claim();
-    type("reportNumber", "JY-" + caseNumber);
-    pickToday("testedOn-date");
+    page.tab("表单");
+    page.claim();
+    page.type("reportNumber", "JY-" + caseNumber);
+    page.pickToday("testedOn-date");
     List<WebElement> measured = browser.findElements(By.cssSelector("input[id*='-Field_testItems_measuredValue']"));
     assertThat(measured).as("one row per item of the standard").isNotEmpty();
     for (WebElement value : measured) {
@@ -170,17 +172,17 @@ class TasklistBrowserTest extends RiskMonitorTest {
     }
     // form-js (Tasklist 7.24) keeps an empty error entry after a field inside a dynamic list is edited
     // (bpmn-io/form-js#1494), so 完成 stays disabled; 保存 validates the whole form afresh and clears it
-    click(browser.findElement(By.xpath("//button[normalize-space(.) = '保存']")));
-    complete(caseNumber, "05-lab-reports");
+    page.click(browser.findElement(By.xpath("//button[normalize-space(.) = '保存']")));
+    page.complete(caseNumber, "05-lab-reports");
 
     // lab1b: a second person of the lab reviews
-    login("lab1b");
-    openTask(caseNumber, "审核检验报告");
+    page.login("lab1b");
+    page.openTask(caseNumber, "审核检验报告");
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), "report.pdf"));
     assertThat(documentLinks()).contains("sampling-site.jpg", "report.pdf");
-    claim();
-    click(browser.findElement(By.cssSelector("input[id$='-Field_reviewDecision-0']")));
-    complete(caseNumber, "06-reviewer-approves");
+    page.claim();
+    page.click(browser.findElement(By.cssSelector("input[id$='-Field_reviewDecision-0']")));
+    page.complete(caseNumber, "06-reviewer-approves");
 
     assertThat(count("rm_test_report r JOIN rm_monitoring_case c ON c.id = r.case_id",
         "c.case_number = ? AND r.status = 'APPROVED' AND r.tested_by = 'lab1' AND r.reviewed_by = 'lab1b'", caseNumber))
@@ -188,41 +190,7 @@ class TasklistBrowserTest extends RiskMonitorTest {
     // every call Tasklist made for these five people was on their roles' allow-list
     assertThat(jdbc.queryForList("SELECT actor, detail FROM rm_audit_entry WHERE id > ? AND action = ?", auditBefore,
         "refused-engine-api-call")).isEmpty();
-    System.out.println("Browser test screenshots: " + shots);
-  }
-
-  private void login(String user) {
-    chromium.login(port, user);
-  }
-
-  private void openTask(String caseNumber, String taskName) {
-    By card = By.xpath("//li[contains(@class, 'task') and contains(., '" + caseNumber + "') and contains(., '" + taskName + "')]");
-    // Tasklist redraws its list when it polls: a card found a moment ago may be gone, so find it again
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      WebElement found = ExpectedConditions.elementToBeClickable(card).apply(driver);
-      if (found == null) {
-        return false;
-      }
-      found.findElement(By.cssSelector("h4, a, .names")).click();
-      return true;
-    });
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), caseNumber));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
-  }
-
-  private void tab(String label) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[contains(@class, 'nav-tabs')]//a[normalize-space(.) = '"
-        + label + "']"))).click();
-  }
-
-  private void claim() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".claim")));
-  }
-
-  /** A Camunda Form (form-js) field, found by the key the form gives it. */
-  private WebElement formJs(String key) {
-    return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-Field_" + key + "']")));
+    System.out.println("Browser test screenshots: " + page.shots());
   }
 
   /** The case's documents as a form's summary links them. */
@@ -231,87 +199,17 @@ class TasklistBrowserTest extends RiskMonitorTest {
         .map(WebElement::getText).toList();
   }
 
-  /**
-   * Types into a form-js field as a user would, and waits until the form took it: form-js keeps
-   * typed text only after a short debounce, and a field left sooner may lose it.
-   */
-  private void type(String key, String text) throws InterruptedException {
-    WebElement field = formJs(key);
-    field.sendKeys(text);
-    wait.until(d -> text.equals(field.getAttribute("value")));
-    Thread.sleep(400);
-  }
-
-  /** Opens a form-js date picker and clicks today, as a user would. */
-  private void pickToday(String key) {
-    formJs(key).click();
-    click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"))));
-  }
-
-  /** Picks an option of a form-js select by a part of its label. */
-  private void choose(String key, String labelPart) {
-    formJs(key).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '" + labelPart + "')]"))).click();
-  }
-
   /** Chooses a kind and a file in the Documents tab and uploads them, as a user would; refusals fail the test. */
   private void uploadInTab(String kindTitle, Path file) {
     new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.elementToBeClickable(
         By.cssSelector(".rm-upload select")))).selectByVisibleText(kindTitle);
     browser.findElement(By.id("rm-task-document-file")).sendKeys(file.toAbsolutePath().toString());
-    click(browser.findElement(By.cssSelector(".rm-upload button[type=submit]")));
+    page.click(browser.findElement(By.cssSelector(".rm-upload button[type=submit]")));
     WebElement status = wait.until(d -> {
       WebElement shown = d.findElement(By.cssSelector(".rm-upload-status"));
       return shown.getText().isBlank() ? null : shown;
     });
     assertThat(status.getText()).as("upload refused").isEqualTo("已上传 Uploaded: " + file.getFileName());
-  }
-
-  private String openTaskId() {
-    return browser.getCurrentUrl().replaceAll(".*task=([0-9a-f-]+).*", "$1");
-  }
-
-  /** Completes the open task and checks it has left the user's list. */
-  private void complete(String caseNumber, String screenshot) throws IOException, InterruptedException {
-    // form-js takes typed text into its state after a short debounce
-    Thread.sleep(600);
-    shoot(screenshot);
-    String taskId = openTaskId();
-    WebElement button;
-    try {
-      button = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")));
-    } catch (org.openqa.selenium.TimeoutException e) {
-      // submitting the form-js form makes it show every error it holds, touched or not
-      ((JavascriptExecutor) browser).executeScript("document.querySelector('.fjs-container form')"
-          + ".dispatchEvent(new Event('submit', {bubbles: true, cancelable: true}));"
-          + "document.querySelector('.fjs-container').scrollIntoView({block: 'start'});");
-      shoot(screenshot + "-not-submittable");
-      throw new AssertionError("the form does not let the user submit; its errors: " + browser.findElements(
-          By.cssSelector(".fjs-form-field-error")).stream().map(error -> error.findElement(By.xpath("./ancestor::*["
-          + "contains(@class, 'fjs-form-field')][1]")).getText().replace('\n', ' ')).toList(), e);
-    }
-    click(button);
-    try {
-      wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
-    } catch (org.openqa.selenium.TimeoutException e) {
-      shoot(screenshot + "-not-completed");
-      throw new AssertionError("task not completed; Tasklist shows: "
-          + browser.findElement(By.tagName("body")).getText().replace('\n', ' '), e);
-    }
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(
-        By.xpath("//li[contains(@class, 'task') and contains(., '" + caseNumber + "') and contains(@class, 'active')]")));
-    shoot(screenshot + "-done");
-  }
-
-  /** Tasklist's fixed footer can cover the bottom of the pane; bring the element to the middle first. */
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
-        element);
-  }
-
-  private void shoot(String name) throws IOException {
-    shots.add(chromium.shoot(name).toString());
   }
 
   private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
