@@ -57,10 +57,13 @@ class SubmissionValidationTest extends RiskMonitorTest {
         .isInstanceOf(FormRefusal.class).hasMessageContaining("企业未登记");
   }
 
+  /** The product kind comes from a plan line: a case without one, or with a line that does not exist, is refused. */
   @Test
-  void productKindOutsideTheCatalogue_refused() {
+  void planLineMissingOrUnknown_refused() {
     assertThatThrownBy(() -> walker.open(E_BIKES, "E_SCOOTER", "电动滑板车"))
-        .isInstanceOf(FormRefusal.class).hasMessageContaining("不是目录中的类别");
+        .isInstanceOf(FormRefusal.class).hasMessageContaining("监测计划行 Plan line：必填 required");
+    assertThatThrownBy(() -> walker.openFromLine(987654321L, E_BIKES, "电动自行车"))
+        .isInstanceOf(FormRefusal.class).hasMessageContaining("监测计划行 Plan line：不是可选的值 not one of the choices");
   }
 
   @Test

@@ -73,7 +73,10 @@ public class AssignmentOptions implements TaskListener {
     return rankedSamplers().stream().map(Sampler::user).toList();
   }
 
-  /** Labs accredited for the case's product kind, most spare capacity first, without the one excluded (the first lab, for a re-test). */
+  /**
+   * Labs accredited for the case's product kind, most spare capacity first, without the one excluded
+   * (the first lab, for a re-test); for a first test the plan line's lab leads while it has room.
+   */
   public List<Lab> eligibleLabs(MonitoringCase monitoringCase, Long excludedLabId) {
     return rankedLabs(monitoringCase, excludedLabId).stream().map(Laboratories.Load::lab).toList();
   }
@@ -113,8 +116,10 @@ public class AssignmentOptions implements TaskListener {
   }
 
   private List<Laboratories.Load> rankedLabs(MonitoringCase monitoringCase, Long excludedLabId) {
+    Long planned = excludedLabId == null ? cases.plannedLabId(monitoringCase.id()) : null;
     return labs.accreditedBySpareCapacity(monitoringCase.productKind()).stream()
-        .filter(load -> !load.lab().id().equals(excludedLabId)).toList();
+        .filter(load -> !load.lab().id().equals(excludedLabId))
+        .sorted(Comparator.comparing(load -> !(load.lab().id().equals(planned) && load.spare() > 0))).toList();
   }
 
   private List<ExpertCandidate> rankedExperts(MonitoringCase monitoringCase) {
@@ -137,7 +142,9 @@ public class AssignmentOptions implements TaskListener {
       String room = load.spare() > 0
           ? "余量" + load.spare() + "/" + lab.capacity() + " " + load.spare() + " of " + lab.capacity() + " free"
           : "已满（在检" + load.openTests() + "/" + lab.capacity() + "） full (" + load.openTests() + " of " + lab.capacity() + " in work)";
-      options.add(String.valueOf(lab.id()), lab.name() + " — 资质覆盖" + kind + " accredited · " + room);
+      String planned = excludedLabId == null && lab.id().equals(cases.plannedLabId(monitoringCase.id()))
+          ? "（计划指定 planned）" : "";
+      options.add(String.valueOf(lab.id()), lab.name() + planned + " — 资质覆盖" + kind + " accredited · " + room);
     }
     return options;
   }

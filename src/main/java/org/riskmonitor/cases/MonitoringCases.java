@@ -24,10 +24,10 @@ public class MonitoringCases {
   }
 
   public MonitoringCase open(long enterpriseId, String productKind, String productName, Venue venue,
-                             String planNumber, String processInstanceId, String openedBy) {
+                             long planLineId, String processInstanceId, String openedBy) {
     LocalDateTime now = clock.now();
     MonitoringCase draft = new MonitoringCase(null, null, processInstanceId, enterpriseId,
-        productKind, productName, venue.name(), planNumber, null, null, null, null, openedBy, now);
+        productKind, productName, venue.name(), planLineId, null, null, null, null, openedBy, now);
     GeneratedId key = new GeneratedId();
     mapper.insert(draft, key);
     String caseNumber = String.format("TJ-%d-%06d", now.getYear(), key.getId());
@@ -59,7 +59,12 @@ public class MonitoringCases {
     return Set.copyOf(mapper.organisationGroups(caseId));
   }
 
-    public List<MonitoringCase> all() {
+  /** The lab of the plan line the case was opened from: the one the coordinator is offered first. */
+  public Long plannedLabId(long caseId) {
+    return mapper.plannedLabId(caseId);
+  }
+
+  public List<MonitoringCase> all() {
     return mapper.findAll();
   }
 

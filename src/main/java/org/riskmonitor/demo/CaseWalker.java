@@ -68,11 +68,13 @@ public class CaseWalker {
   private final DocumentStore documents;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
+  private final DemoPlans demoPlans;
 
   public CaseWalker(DocumentStore documents, FormService formService, TaskService taskService, HistoryService historyService,
                     IdentityService identityService, RepositoryService repositoryService, MonitoringCases cases,
                     AssignmentOptions options, LabMapper labs, DueDates dueDates, RuntimeService runtimeService,
-                    ManagementService managementService) {
+                    ManagementService managementService, DemoPlans demoPlans) {
+    this.demoPlans = demoPlans;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
     this.formService = formService;
@@ -87,14 +89,20 @@ public class CaseWalker {
     this.documents = documents;
   }
 
-  /** Opens a case as the coordinator, through the start form. */
+  /**
+   * Opens a case as the coordinator, through the start form, taking a batch of a plan line with
+   * plenty left for the product kind in the enterprise's district (made when first needed).
+   */
   public ProcessInstance open(String uscc, String productKind, String productName) {
+    return openFromLine(demoPlans.openLineFor(uscc, productKind, DemoPlans.GENEROUS / 10), uscc, productName);
+  }
+
+  /** Opens a case from the given plan line (null: none chosen) as the coordinator, through the start form. */
+  public ProcessInstance openFromLine(Long planLineId, String uscc, String productName) {
     Map<String, Object> values = new HashMap<>();
+    values.put("planLineId", planLineId == null ? null : String.valueOf(planLineId));
     values.put("enterpriseUscc", uscc);
-    values.put("productKind", productKind);
     values.put("productName", productName);
-    values.put("venue", "PRODUCTION");
-    values.put("planNumber", "JC-" + dueDates.today().getYear() + "-01");
     return startCase(values);
   }
 
@@ -106,17 +114,17 @@ public class CaseWalker {
   }
 
   /**
-   * Opens a case of components waiting for assembly at an e-bike plant: sampled at the plant, the
-   * supplier (the component's labelled manufacturer) answering for it.
+   * Opens a case of components waiting for assembly at an e-bike plant, from a component line of the
+   * component's product kind in the plant's district: sampled at the plant, the supplier (the
+   * component's labelled manufacturer) answering for it.
    */
   public ProcessInstance openComponentCase(String plantUscc, ComponentType type, String productName,
                                            String supplierUscc, String supplierName) {
     Map<String, Object> values = new HashMap<>();
+    values.put("planLineId", String.valueOf(demoPlans.openLineFor(plantUscc, type.productKind(),
+        Venue.ASSEMBLY_COMPONENTS.name(), 1)));
     values.put("enterpriseUscc", plantUscc);
-    values.put("productKind", type.productKind());
     values.put("productName", productName);
-    values.put("venue", Venue.ASSEMBLY_COMPONENTS.name());
-    values.put("planNumber", "JC-" + dueDates.today().getYear() + "-LJ");
     values.put("componentType", type.name());
     values.put("supplierUscc", supplierUscc);
     values.put("supplierName", supplierName);

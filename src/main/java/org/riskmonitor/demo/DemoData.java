@@ -93,14 +93,16 @@ public class DemoData implements ReadinessCondition {
 
   private final DemoPeople people;
   private final CaseWalker walker;
+  private final DemoPlans plans;
   private final CatalogueRoundWalker rounds;
   private final RegulatorClock clock;
   private final Seed seed;
   private volatile boolean seeded;
 
-  public DemoData(DemoPeople people, CaseWalker walker, CatalogueRoundWalker rounds, RegulatorClock clock,
-                  @Value("${riskmonitor.demo.seed}") Seed seed) {
+  public DemoData(DemoPeople people, CaseWalker walker, DemoPlans plans, CatalogueRoundWalker rounds,
+                  RegulatorClock clock, @Value("${riskmonitor.demo.seed}") Seed seed) {
     this.people = people;
+    this.plans = plans;
     this.walker = walker;
     this.rounds = rounds;
     this.clock = clock;
@@ -122,8 +124,10 @@ public class DemoData implements ReadinessCondition {
       LOG.info("Demo people created, no demo cases");
       return;
     }
+    plans.seedDemoPlan();
     for (DemoCase demo : CASES) {
-      String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(demo.enterprise()).get(0), demo.productKind(),
+      String uscc = DemoPeople.ENTERPRISES.get(demo.enterprise()).get(0);
+      String caseNumber = walker.openFromLine(plans.openLineFor(uscc, demo.productKind(), 1), uscc,
           demo.productName()).getBusinessKey();
       walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
     }
@@ -135,7 +139,7 @@ public class DemoData implements ReadinessCondition {
       walker.advanceTo(caseNumber, demo.stopAt(), demo.route());
     }
     seedCatalogueRound();
-    LOG.info("Demo data created: {} cases and the {} catalogue round; log in at /camunda/app/tasklist/ as coordinator/demo",
+    LOG.info("Demo data created: this year's approved plan, {} cases opened from its lines and the {} catalogue round; log in at /camunda/app/tasklist/ as coordinator/demo",
         CASES.size() + COMPONENT_CASES.size(), clock.today().getYear());
   }
 

@@ -14,9 +14,10 @@ public class EngineApiConfiguration {
   @Bean
   public FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, EngineApiOperations operations,
       EngineApiAllowList allowList, TaskFormView formView, CaseSummary summary, RefusedCalls refusedCalls,
-      PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces) {
+      PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces,
+      StartFormSchemas startForms) {
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine,
-        operations, allowList, formView, summary, refusedCalls, passwordChecks, formSubmissions, completionRaces));
+        operations, allowList, formView, summary, refusedCalls, passwordChecks, formSubmissions, completionRaces, startForms));
     registration.addUrlPatterns(EngineApiGuard.REST + "/*", EngineApiGuard.WEBAPP + "/*");
     registration.setName("riskmonitorEngineApiGuard");
     registration.setOrder(SecurityConfiguration.AUTHENTICATION_ORDER + 1);

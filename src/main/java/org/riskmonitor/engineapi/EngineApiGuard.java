@@ -27,6 +27,7 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.riskmonitor.engineapi.EngineApiAllowList.Condition;
 import org.riskmonitor.engineapi.EngineApiAllowList.Row;
 import org.riskmonitor.engineapi.EngineApiOperations.Operation;
+import org.riskmonitor.form.StartFormChoices;
 import org.riskmonitor.security.Roles;
 import org.riskmonitor.summary.CaseSummary;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -59,10 +60,12 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private final PasswordChecks passwordChecks;
   private final FormSubmissions formSubmissions;
   private final CompletionRaces completionRaces;
+  private final StartFormSchemas startForms;
 
   public EngineApiGuard(ProcessEngine engine, EngineApiOperations operations, EngineApiAllowList allowList,
                         TaskFormView formView, CaseSummary summary, RefusedCalls refusedCalls,
-                        PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces) {
+                        PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces,
+                        StartFormSchemas startForms) {
     this.engine = engine;
     this.operations = operations;
     this.allowList = allowList;
@@ -72,6 +75,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     this.passwordChecks = passwordChecks;
     this.formSubmissions = formSubmissions;
     this.completionRaces = completionRaces;
+    this.startForms = startForms;
   }
 
   private record Caller(String userId, Set<ApiRole> roles, boolean administrator) {
@@ -104,6 +108,8 @@ public class EngineApiGuard extends OncePerRequestFilter {
         complete(request, response, chain, operation.get().parameters(path).get("id"));
       } else if (operation.filter(EngineApiGuard::readsTaskVariables).isPresent()) {
         answerWithSummary(request, response, chain, operation.get().parameters(path).get("id"), false);
+      } else if (operation.filter(startForms::applies).isPresent()) {
+        answerWithChoices(request, response, chain, operation.get().parameters(path));
       } else {
         chain.doFilter(request, response);
       }
@@ -140,6 +146,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
     if (readsTaskVariables(operation.get())) {
       answerWithSummary(forwarded, response, chain, parameters.get("id"),
           allowing.get().condition() == Condition.FORM_VIEW);
+      return;
+    }
+    if (startForms.applies(operation.get())) {
+      answerWithChoices(forwarded, response, chain, parameters);
       return;
     }
     chain.doFilter(forwarded, response);
@@ -274,6 +284,26 @@ public class EngineApiGuard extends OncePerRequestFilter {
           .put("type", "String").put("value", value).set("valueInfo", JSON.createObjectNode())));
     }
     byte[] body = JSON.writeValueAsBytes(variables);
+    answer.resetBuffer();
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
+
+  /** Lets the engine answer with the start form, then writes the form's live choices into it. */
+  private void answerWithChoices(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                 Map<String, String> parameters) throws IOException, ServletException {
+    Optional<StartFormChoices> choices = startForms.choicesFor(parameters);
+    if (choices.isEmpty()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, answer);
+    if (answer.getStatus() != HttpServletResponse.SC_OK) {
+      answer.copyBodyToResponse();
+      return;
+    }
+    byte[] body = startForms.withChoices(answer.getContentAsByteArray(), choices.get());
     answer.resetBuffer();
     response.setContentLength(body.length);
     response.getOutputStream().write(body);

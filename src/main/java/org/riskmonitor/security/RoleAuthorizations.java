@@ -28,7 +28,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoleAuthorizations {
 
-  public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal", "catalogue-round");
+  public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal", "catalogue-round",
+      "monitoring-plan");
+  /** Processes of the regulator's own work, which enterprises and labs may not see. */
+  public static final List<String> STAFF_ONLY = List.of("monitoring-plan");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -50,6 +53,9 @@ public class RoleAuthorizations {
       }
       grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       for (String process : PROCESSES) {
+        if (STAFF_ONLY.contains(process) && !Roles.ANY_CASE.contains(role)) {
+          continue;
+        }
         // the definition's name and diagram, shown with every task
         grant(role, Resources.PROCESS_DEFINITION, process, Permissions.READ);
       }
@@ -71,6 +77,8 @@ public class RoleAuthorizations {
     // the year's catalogue round: opened by a coordinator; its steps go to their candidate groups
     grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "catalogue-round", ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(Roles.COORDINATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    // coordinators draft the yearly plan; experts review and managers approve it as their tasks
+    grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "monitoring-plan", ProcessDefinitionPermissions.CREATE_INSTANCE);
   }
 
   /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */

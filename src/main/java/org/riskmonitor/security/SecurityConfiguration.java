@@ -28,7 +28,8 @@ public class SecurityConfiguration {
                                                                              LoginThrottle throttle) {
     FilterRegistrationBean<RequestAuthentication> registration =
         new FilterRegistrationBean<>(new RequestAuthentication(engine, throttle));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/manage/*", "/dashboard", "/dashboard/*", "/catalogue/*");
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/manage/*", "/dashboard", "/dashboard/*", "/catalogue/*",
+        "/plans", "/plans/*");
     registration.setName("riskmonitorRequestAuthentication");
     registration.setOrder(AUTHENTICATION_ORDER);
     return registration;

@@ -37,7 +37,7 @@ public class CaseSummary {
 
   /** Every value a summary can hold, by the name the forms use. */
   public static final Set<String> NAMES = Set.of("caseNumber", "enterpriseName", "enterpriseUscc",
-      "enterpriseAddress", "districtName", "productName", "productKindName", "planNumber", "venueName",
+      "enterpriseAddress", "districtName", "productName", "productKindName", "planLine", "venueName",
       "samplerName", "labName", "expertName", "secondSampler", "labelledManufacturer", "brand", "model",
       "batchNumber", "productionDate", "cccCertificate", "stockQuantity", "sampledOn", "testSealNumber",
       "testSampleQuantity", "backupSealNumber", "backupSampleQuantity", "reportNumber", "testConclusion",
@@ -90,8 +90,8 @@ public class CaseSummary {
     values.put("districtName", row.districtName());
     values.put("productName", row.productName());
     values.put("productKindName", row.kindNameZh() + " " + row.kindNameEn());
-    values.put("planNumber", row.planNumber());
-    values.put("venueName", Venue.valueOf(row.venue()).label());
+    values.put("planLine", row.planLine());
+    values.put("venueName", venueName(row.venue()));
     // the enterprise is where the sample was drawn; a sampled component's supplier answers for it (the
     // forms show this line, a line of its own, under the enterprise's; empty for any other case)
     if (row.supplierName() != null) {
@@ -196,6 +196,15 @@ public class CaseSummary {
     User sampler = SystemContext.withoutAuthorization(
         () -> identityService.createUserQuery().userId(samplerId).singleResult());
     return sampler == null ? samplerId : AssignmentOptions.fullName(sampler);
+  }
+
+  /** A venue this build does not know (added by a later release) is shown by its code. */
+  private static String venueName(String venue) {
+    try {
+      return Venue.valueOf(venue).label();
+    } catch (IllegalArgumentException unknown) {
+      return venue;
+    }
   }
 
   private static String text(Object value) {

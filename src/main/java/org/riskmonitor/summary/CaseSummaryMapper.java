@@ -14,7 +14,8 @@ import org.apache.ibatis.annotations.Select;
 public interface CaseSummaryMapper {
 
   @Select("""
-      SELECT c.case_number, c.product_name, c.plan_number, c.venue, c.sampler_id, c.risk_level,
+      SELECT c.case_number, c.product_name,
+             CONCAT(p.plan_number, ' 第', pl.line_no, '行 line ', pl.line_no) AS plan_line, c.venue, c.sampler_id, c.risk_level,
              e.uscc AS enterprise_uscc, e.name AS enterprise_name, e.address AS enterprise_address,
              d.name AS district_name, k.name_zh AS kind_name_zh, k.name_en AS kind_name_en,
              l.name AS case_lab_name, tl.name AS test_lab_name, x.name AS expert_name,
@@ -32,6 +33,8 @@ public interface CaseSummaryMapper {
         LEFT JOIN rm_enterprise se ON se.id = c.supplier_enterprise_id
         JOIN rm_district d ON d.code = e.district_code
         JOIN rm_product_kind k ON k.code = c.product_kind
+        LEFT JOIN rm_plan_line pl ON pl.id = c.plan_line_id
+        LEFT JOIN rm_monitoring_plan p ON p.id = pl.plan_id
         LEFT JOIN rm_lab l ON l.id = c.lab_id
         LEFT JOIN rm_lab tl ON tl.id = #{testLabId}
         LEFT JOIN rm_expert x ON x.user_id = c.expert_id

@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 
 /** The single values of a case the forms show, as the tables hold them; null where a step has not happened yet
  * (the component and supplier: null unless components were sampled at an assembly plant). */
-public record SummaryRow(String caseNumber, String productName, String planNumber, String venue, String samplerId,
+public record SummaryRow(String caseNumber, String productName, String planLine, String venue, String samplerId,
                   String riskLevel, String enterpriseUscc, String enterpriseName, String enterpriseAddress,
                   String districtName, String kindNameZh, String kindNameEn, String caseLabName, String testLabName,
                   String expertName, String secondSampler, String labelledManufacturer, String brand, String model,

@@ -30,6 +30,7 @@ import org.riskmonitor.closure.Outcome;
 import org.riskmonitor.closure.RedBlackLists;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
+import org.riskmonitor.demo.DemoPlans;
 import org.riskmonitor.demo.Route;
 import org.riskmonitor.document.CaseAccess;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
@@ -51,6 +52,9 @@ class ComponentSamplingTest extends RiskMonitorTest {
 
   @Autowired
   private CaseWalker walker;
+
+  @Autowired
+  private DemoPlans plans;
 
   @Autowired
   private MonitoringCases cases;
@@ -180,10 +184,10 @@ class ComponentSamplingTest extends RiskMonitorTest {
     refused(v -> v.remove("componentType"), "零部件类型 Component type：必填 required");
     refused(v -> v.put("componentType", "SADDLE"), "不是可选的值 not one of the choices");
     refused(v -> v.put("supplierName", "天津市某某锂电有限公司"), "与该统一社会信用代码登记的名称不符");
-    refused(v -> v.put("productKind", "E_BIKE"), "产品类别应选 is tested as 电动自行车用锂离子蓄电池");
-    refused(v -> v.put("venue", "PRODUCTION"), ComponentSampling.NOT_A_COMPONENT_CASE);
+    refused(v -> v.put("planLineId", line("E_BIKE", "ASSEMBLY_COMPONENTS")), "产品类别应选 is tested as 电动自行车用锂离子蓄电池");
+    refused(v -> v.put("planLineId", line("E_BIKE_LI_BATTERY", "PRODUCTION")), ComponentSampling.NOT_A_COMPONENT_CASE);
     refused(v -> {
-      v.put("venue", "DISTRIBUTION");
+      v.put("planLineId", line("E_BIKE_LI_BATTERY", "DISTRIBUTION"));
       v.remove("componentType");
       v.remove("supplierUscc");
     }, ComponentSampling.NOT_A_COMPONENT_CASE);
@@ -191,11 +195,9 @@ class ComponentSamplingTest extends RiskMonitorTest {
 
   private void refused(Consumer<Map<String, Object>> change, String message) {
     Map<String, Object> values = new HashMap<>();
+    values.put("planLineId", line("E_BIKE_LI_BATTERY", "ASSEMBLY_COMPONENTS"));
     values.put("enterpriseUscc", PLANT.get(0));
-    values.put("productKind", "E_BIKE_LI_BATTERY");
     values.put("productName", "电动自行车用锂离子蓄电池组");
-    values.put("venue", "ASSEMBLY_COMPONENTS");
-    values.put("planNumber", "JC-2026-LJ");
     values.put("componentType", "LI_ION_BATTERY");
     values.put("supplierUscc", SUPPLIER.get(0));
     values.put("supplierName", SUPPLIER.get(1));
@@ -209,6 +211,11 @@ class ComponentSamplingTest extends RiskMonitorTest {
     assertThat(count("rm_monitoring_case", "1 = 1")).isEqualTo(casesBefore);
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("risk-case")
         .count()).isEqualTo(instancesBefore);
+  }
+
+  /** An open plan line of the kind and venue in the plant's district: the kind and venue come from the line. */
+  private String line(String productKind, String venue) {
+    return String.valueOf(plans.openLineFor(PLANT.get(0), productKind, venue, 1));
   }
 
   private Set<String> candidateGroups(ProcessInstance instance, String taskKey) {

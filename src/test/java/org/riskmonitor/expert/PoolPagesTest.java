@@ -119,7 +119,7 @@ class PoolPagesTest extends RiskMonitorTest {
       long spare = capacity - inWork;
 
       assertThat(values(assign, "labOptions")).containsExactly(String.valueOf(labA.id()), String.valueOf(labB.id()));
-      assertThat(label(assign, "labOptions", String.valueOf(labA.id()))).isEqualTo("天津市产品质量检验一所（演示） — 资质覆盖电动自行车 accredited · 余量"
+      assertThat(label(assign, "labOptions", String.valueOf(labA.id()))).isEqualTo("天津市产品质量检验一所（演示）（计划指定 planned） — 资质覆盖电动自行车 accredited · 余量"
           + spare + "/" + capacity + " " + spare + " of " + capacity + " free");
       long samplerWork = engine.getTaskService().createTaskQuery().taskAssignee("sampler").count();
       assertThat(label(assign, "samplerOptions", "sampler")).isEqualTo("刘抽样员 (sampler) — 在办" + samplerWork + "件 "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,11 +44,9 @@ final class CaseClient {
   /** Opens a case as the coordinator through the start form; returns its case number. */
   static String open(Rest rest, int enterprise) throws IOException {
     Map<String, Object> values = new LinkedHashMap<>();
+    values.put("planLineId", planLine(rest, enterprise));
     values.put("enterpriseUscc", ENTERPRISES.get(enterprise));
-    values.put("productKind", enterprise == 0 ? "E_BIKE" : "WIRE_CABLE");
     values.put("productName", enterprise == 0 ? "电动自行车" : "BV 2.5mm² 聚氯乙烯绝缘电线");
-    values.put("venue", "PRODUCTION");
-    values.put("planNumber", "JC-" + LocalDate.now().getYear() + "-01");
     JsonNode instance = rest.post("coordinator", "/engine-rest/process-definition/key/risk-case/submit-form",
         Map.of("variables", typed(values)));
     String caseNumber = instance.path("businessKey").asText(null);
@@ -55,6 +54,77 @@ final class CaseClient {
       throw new IllegalStateException("no case number in " + instance);
     }
     return caseNumber;
+  }
+
+  /**
+   * The plan line a case of the enterprise is opened from, as the coordinator's opening form offers
+   * it: e-bikes in Binhai New Area for the first, cables in Beichen for the second. Where the form
+   * offers none, a plan with both lines is drafted, reviewed and approved over REST first.
+   */
+  static synchronized String planLine(Rest rest, int enterprise) throws IOException {
+    String wanted = enterprise == 0 ? "电动自行车 · 生产领域 Production · 滨海新区" : "电线电缆 · 生产领域 Production · 北辰区";
+    String line = offeredChoice(rest, "risk-case", "planLineOptions", wanted);
+    if (line != null) {
+      return line;
+    }
+    int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+    String lab = offeredChoice(rest, "monitoring-plan", "labOptions", "TJQI1");
+    List<Map<String, Object>> lines = new ArrayList<>();
+    lines.add(planLineRow("E_BIKE", "120116", lab, year));
+    lines.add(planLineRow("WIRE_CABLE", "120113", lab, year));
+    Map<String, Object> draft = new LinkedHashMap<>();
+    draft.put("planYear", year);
+    draft.put("planTitle", "韧性测试计划 Plan for the resilience tests");
+    draft.put("planLines", lines);
+    String plan = rest.post("coordinator", "/engine-rest/process-definition/key/monitoring-plan/submit-form",
+        Map.of("variables", typed(draft))).path("id").asText();
+    for (Map.Entry<String, Map<String, Object>> step : List.of(
+        Map.entry("expert1", Map.<String, Object>of("reviewDecision", "AGREE")),
+        Map.entry("manager", Map.<String, Object>of("approvalDecision", "APPROVE")))) {
+      String taskId = rest.get(Rest.ADMIN, "/engine-rest/task?processInstanceId=" + plan).get(0).path("id").asText();
+      rest.post(step.getKey(), "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", typed(step.getValue())));
+    }
+    return offeredChoice(rest, "risk-case", "planLineOptions", wanted);
+  }
+
+  private static Map<String, Object> planLineRow(String kind, String district, String lab, int year) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("productKind", kind);
+    row.put("venue", "PRODUCTION");
+    row.put("districtCode", district);
+    row.put("batches", 10000);
+    row.put("labId", lab);
+    row.put("periodFrom", year + "-01-01");
+    row.put("periodTo", year + "-12-31");
+    row.put("samplingBudget", 100);
+    row.put("testingBudget", 1000);
+    return row;
+  }
+
+  /** The value of the first choice whose label contains the text, in the start form the coordinator loads. */
+  private static String offeredChoice(Rest rest, String process, String valuesKey, String labelPart) throws IOException {
+    JsonNode form = rest.get("coordinator", "/engine-rest/process-definition/key/" + process + "/deployed-start-form");
+    for (JsonNode field : form.findParents("key")) {
+      if (!field.has("values") || field.path("values").isEmpty()) {
+        continue;
+      }
+      for (JsonNode option : field.path("values")) {
+        if (option.path("label").asText().contains(labelPart) && choiceOf(form, valuesKey, field)) {
+          return option.path("value").asText();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether the select is the one whose choices the deployed form names by valuesKey (the server wrote them in). */
+  private static boolean choiceOf(JsonNode form, String valuesKey, JsonNode field) {
+    String key = field.path("key").asText();
+    return switch (valuesKey) {
+      case "planLineOptions" -> "planLineId".equals(key);
+      case "labOptions" -> "labId".equals(key);
+      default -> false;
+    };
   }
 
   /** The case's open task (admin's view), or null while there is none (ended, or a system step pending). */

@@ -10,8 +10,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,11 +84,9 @@ class MailOutageIT {
   /** An administrator opens a case through the start form (nothing here needs another user's REST access). */
   private static String open(Rest rest, int enterprise) throws IOException {
     Map<String, Object> values = new LinkedHashMap<>();
+    values.put("planLineId", string(CaseClient.planLine(rest, enterprise)));
     values.put("enterpriseUscc", string(CaseClient.ENTERPRISES.get(enterprise)));
-    values.put("productKind", string(enterprise == 0 ? "E_BIKE" : "WIRE_CABLE"));
     values.put("productName", string(enterprise == 0 ? "电动自行车" : "BV 2.5mm² 聚氯乙烯绝缘电线"));
-    values.put("venue", string("PRODUCTION"));
-    values.put("planNumber", string("JC-" + LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + "-01"));
     return rest.post(Rest.ADMIN, "/engine-rest/process-definition/key/risk-case/submit-form", Map.of("variables", values))
         .path("businessKey").asText();
   }
