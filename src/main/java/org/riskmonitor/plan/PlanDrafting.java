@@ -67,6 +67,8 @@ public class PlanDrafting implements ExecutionListener, TaskListener {
     MonitoringPlan plan = plans.draft(draft.year(), draft.title(), draft.lines(), execution.getProcessInstanceId(),
         currentUser.id());
     execution.setProcessBusinessKey(plan.planNumber());
+    // the number every task card and deadline mail of the plan shows (tasklist.TaskCardColumns)
+    execution.setVariable("programmeNumber", plan.planNumber());
     execution.setVariable(MonitoringPlans.PLAN_ID, plan.id());
     describe(execution, plan);
   }
