@@ -54,6 +54,20 @@ public final class TasklistPage {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
   }
 
+  /** Opens Tasklist's 发起流程 Start process dialog on the start form of the named process. */
+  public void startForm(String processName) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/");
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))));
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class, 'modal')]//a[contains(., '"
+        + processName + "')]"))));
+  }
+
+  /** The start dialog's 发起 Start button. */
+  public WebElement startButton() {
+    return wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class, 'modal')]//button[normalize-space(.) = '发起']")));
+  }
+
   public void tab(String label) {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//ul[contains(@class, 'nav-tabs')]//a[normalize-space(.) = '"
         + label + "']"))).click();
@@ -87,7 +101,10 @@ public final class TasklistPage {
 
   /** Opens a form-js date picker and clicks today, as a user would. */
   public void pickToday(String key) {
-    formJs(key).click();
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[id*='-Field_" + key + "']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+    // the picker opens on a real click, not on a scripted one
+    field.click();
     click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"))));
   }
 
@@ -95,11 +112,13 @@ public final class TasklistPage {
    * Picks an option of a form-js select by a part of its label. A searchable select is an input to
    * click; a plain one hides its input and opens from the value it displays.
    */
-  public void choose(String key, String labelPart) {
+  public void choose(String key, String labelPart) throws InterruptedException {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[id$='-Field_" + key + "']:not(.fjs-select-hidden-input), "
         + "[id$='-Field_" + key + "-display']"))).click();
     wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '" + labelPart + "')]"))).click();
+    // the fields shown on the choice's condition appear a moment later
+    Thread.sleep(400);
   }
 
   /** Picks the option of a form-js radio group whose label holds the text. */

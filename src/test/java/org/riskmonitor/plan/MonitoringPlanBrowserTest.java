@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.riskmonitor.Chromium;
 import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.TasklistPage;
 import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
@@ -59,12 +60,14 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
   private Chromium chromium;
   private ChromeDriver browser;
   private WebDriverWait wait;
+  private TasklistPage page;
 
   @BeforeEach
   void startChromium() throws IOException {
     chromium = new Chromium();
     browser = chromium.browser();
     wait = chromium.waiting();
+    page = new TasklistPage(chromium, port, engine.getTaskService());
   }
 
   @AfterEach
@@ -80,15 +83,15 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
     String planNumber = instance.getBusinessKey();
 
     // the manager approves in Tasklist, reading the plan's summary on the form
-    login("manager");
+    page.login("manager");
     Task approval = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + approval.getId());
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"), planNumber));
     assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText())
         .contains("3个计划行 lines", "共12批 batches", "同意 Agreed");
-    claim();
-    click(formJs("approvalDecision-0"));
-    complete(approval.getId(), "plan-01-manager-approves");
+    page.claim();
+    page.click(page.formJs("approvalDecision-0"));
+    page.complete(planNumber, "plan-01-manager-approves");
     assertThat(plans.byNumber(planNumber).status()).isEqualTo(MonitoringPlan.APPROVED);
 
     // the plan's page: its lines with what is left
@@ -102,10 +105,11 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
     MonitoringPlan plan = plans.byNumber(planNumber);
     PlanLine second = plans.lines(plan.id()).get(1);
     PlanLine third = plans.lines(plan.id()).get(2);
-    login("coordinator");
+    page.login("coordinator");
+    assertThat(openedOnProgressPage(plan, second)).isEqualTo("0");
     // the plan's own start form offers each line's kinds, venues, districts and labs
-    startForm("年度监测计划");
-    formJs("planYear");
+    page.startForm("年度监测计划");
+    page.formJs("planYear");
     List<WebElement> kinds = browser.findElements(By.cssSelector("input[id*='-Field_productKind']"));
     assertThat(kinds).as("three lines to fill by default").hasSizeGreaterThanOrEqualTo(3);
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", kinds.get(0));
@@ -113,24 +117,26 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
     chromium.shoot("plan-03-coordinator-drafts-plan-form");
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '电动自行车充电器 E-bike charger')]")));
-    click(browser.findElement(By.xpath("//*[contains(@class, 'modal')]//*[self::button or self::a][normalize-space(.) = '关闭']")));
+    page.click(browser.findElement(By.xpath("//*[contains(@class, 'modal')]//*[self::button or self::a][normalize-space(.) = '关闭']")));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
     startCaseForm();
-    choose("planLineId", planNumber + " 第2行");
-    type("enterpriseUscc", E_BIKES);
-    type("productName", "电动自行车充电器 浏览器测试");
+    page.choose("planLineId", planNumber + " 第2行");
+    page.type("enterpriseUscc", E_BIKES);
+    page.type("productName", "电动自行车充电器 浏览器测试");
     chromium.shoot("plan-04-coordinator-opens-case");
-    startButton().click();
+    page.startButton().click();
     wait.until(d -> count("rm_monitoring_case", "plan_line_id = ?", second.id()) == 1);
     assertThat(plans.line(second.id()).casesOpened()).isEqualTo(1);
+    assertThat(openedOnProgressPage(plan, second)).as("the plan's progress moved").isEqualTo("1");
+    chromium.shoot("plan-04b-plan-progress-moved");
 
     // line 3 has one batch left when the form is filled; another coordinator takes it meanwhile
     startCaseForm();
-    choose("planLineId", planNumber + " 第3行");
-    type("enterpriseUscc", E_BIKES);
-    type("productName", "电动自行车 浏览器测试");
+    page.choose("planLineId", planNumber + " 第3行");
+    page.type("enterpriseUscc", E_BIKES);
+    page.type("productName", "电动自行车 浏览器测试");
     walker.openFromLine(third.id(), E_BIKES, "电动自行车 另一位协调员");
-    startButton().click();
+    page.startButton().click();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "该计划行批次已用完（1/1）"));
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("请经理修订计划 This plan line's batches are used up (1 of 1); ask a manager to amend the plan");
@@ -175,60 +181,16 @@ class MonitoringPlanBrowserTest extends RiskMonitorTest {
     return line;
   }
 
-  private void login(String user) {
-    chromium.login(port, user);
+  /** What the dashboard's plan progress shows as opened for the line. */
+  private String openedOnProgressPage(MonitoringPlan plan, PlanLine line) {
+    browser.get("http://localhost:" + port + "/dashboard/plan-progress?plan=" + plan.id());
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#line-" + line.id() + " a.opened")))
+        .getText();
   }
 
   /** Tasklist's 发起流程 Start process dialog, on the opening form of a case. */
   private void startCaseForm() {
-    startForm("产品质量安全风险监测案件");
+    page.startForm("产品质量安全风险监测案件");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_planLineId']")));
-  }
-
-  private void startForm(String processName) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class, 'modal')]//a[contains(., '"
-        + processName + "')]"))).click();
-  }
-
-  private WebElement startButton() {
-    return wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class, 'modal')]//button[normalize-space(.) = '发起']")));
-  }
-
-  private void claim() {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".claim")));
-  }
-
-  private WebElement formJs(String key) {
-    return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-Field_" + key + "']")));
-  }
-
-  private void type(String key, String text) throws InterruptedException {
-    WebElement field = formJs(key);
-    field.sendKeys(text);
-    wait.until(d -> text.equals(field.getAttribute("value")));
-    Thread.sleep(400);
-  }
-
-  private void choose(String key, String labelPart) throws InterruptedException {
-    formJs(key).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '" + labelPart + "')]"))).click();
-    Thread.sleep(400);
-  }
-
-  private void complete(String taskId, String screenshot) throws IOException, InterruptedException {
-    Thread.sleep(600);
-    chromium.shoot(screenshot);
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
-    wait.until(d -> engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
-    chromium.shoot(screenshot + "-done");
-  }
-
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
-        element);
   }
 }

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.riskmonitor.Chromium;
 import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.TasklistPage;
 import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.demo.CatalogueRoundWalker;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,12 +46,14 @@ class CatalogueApprovalBrowserTest extends RiskMonitorTest {
   private Chromium chromium;
   private ChromeDriver browser;
   private WebDriverWait wait;
+  private TasklistPage page;
 
   @BeforeEach
   void startChromium() throws IOException {
     chromium = new Chromium();
     browser = chromium.browser();
     wait = chromium.waiting();
+    page = new TasklistPage(chromium, port, engine.getTaskService());
   }
 
   @AfterEach
@@ -66,19 +68,16 @@ class CatalogueApprovalBrowserTest extends RiskMonitorTest {
     // next year's round (this year's belongs to the demo), opened by a coordinator in Tasklist's
     // Start process dialog; it closes today and its timer is run at once
     int year = clock.today().getYear() + 1;
-    chromium.login(port, "coordinator");
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(., '发起流程')]"))));
-    click(wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class, 'modal')]//a[contains(., '年度重点产品目录征集')]"))));
+    page.login("coordinator");
+    page.startForm("年度重点产品目录征集");
     WebElement yearField = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='-Field_roundYear']")));
     yearField.sendKeys(String.valueOf(year));
     wait.until(d -> String.valueOf(year).equals(yearField.getAttribute("value")));
-    pickToday("opensOn");
-    pickToday("closesOn");
+    page.pickToday("opensOn");
+    page.pickToday("closesOn");
     Thread.sleep(600);
     chromium.shoot("catalogue-00-coordinator-opens-the-round");
-    click(wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class, 'modal')]//button[normalize-space(.) = '发起']"))));
+    page.click(page.startButton());
     wait.until(d -> catalogues.round(year).isPresent());
     CatalogueRound opened = catalogues.round(year).orElseThrow();
     // the picker's today is the browser's, which may be a day off the regulator's
@@ -94,16 +93,8 @@ class CatalogueApprovalBrowserTest extends RiskMonitorTest {
     Task approval = walker.openTask(round);
     assertThat(approval.getTaskDefinitionKey()).isEqualTo("Task_ApproveCatalogue");
 
-    chromium.login(port, "manager");
-    By card = By.xpath("//li[contains(@class, 'task') and contains(., '批准年度目录')]");
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
-      WebElement found = ExpectedConditions.elementToBeClickable(card).apply(driver);
-      if (found == null) {
-        return false;
-      }
-      found.findElement(By.cssSelector("h4, a, .names")).click();
-      return true;
-    });
+    page.login("manager");
+    page.openTask(YearlyCatalogues.businessKey(year), "批准年度目录");
     WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-container"),
         year + "年度重点产品目录 第1版"));
@@ -113,17 +104,16 @@ class CatalogueApprovalBrowserTest extends RiskMonitorTest {
         .contains("电线电缆 Wires and cables", "家用燃气灶具 Domestic gas stove", "高风险产品 High-risk products");
     chromium.shoot("catalogue-01-manager-opens-approval");
 
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".claim"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".claim")));
+    page.claim();
     WebElement approve = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("input[id$='-Field_approvalDecision-0']")));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", approve);
     approve.click();
     // the drafted kinds are a dynamic list: Tasklist 7.24's form-js may keep an empty error entry for it
     // (bpmn-io/form-js#1494) and leave 完成 disabled; 保存 validates the whole form afresh and clears it
-    click(browser.findElement(By.xpath("//button[normalize-space(.) = '保存']")));
+    page.click(browser.findElement(By.xpath("//button[normalize-space(.) = '保存']")));
     chromium.shoot("catalogue-02-manager-approves");
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+    page.click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
     wait.until(d -> engine.getTaskService().createTaskQuery().taskId(approval.getId()).count() == 0);
     chromium.shoot("catalogue-03-approved");
 
@@ -134,20 +124,5 @@ class CatalogueApprovalBrowserTest extends RiskMonitorTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(round.getId()).singleResult())
         .isNotNull();
     assertThat(walker.openTask(round)).isNull();
-  }
-
-  /** Opens a form-js date picker and clicks today, as a user would. */
-  private void pickToday(String key) {
-    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[id*='-Field_" + key + "']")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-    field.click();
-    click(wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"))));
-  }
-
-  /** Tasklist's fixed footer can cover the bottom of the pane; bring the element to the middle first. */
-  private void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();",
-        element);
   }
 }
