@@ -123,15 +123,7 @@ public class DashboardController {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    String fileName = "risk-monitor-" + table + "-" + start + "-" + end + "." + format;
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-    if (format.equals("csv")) {
-      response.setContentType("text/csv;charset=UTF-8");
-      exported.writeCsv(response.getOutputStream());
-    } else {
-      response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      exported.writeXlsx(response.getOutputStream());
-    }
+    exported.sendAs(format, "risk-monitor-" + table + "-" + start + "-" + end, response);
   }
 
   private boolean allowed() {

@@ -1,5 +1,6 @@
 package org.riskmonitor.analytics;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,18 @@ import org.dhatim.fastexcel.Worksheet;
 public record Table(String name, List<String> headings, List<List<Object>> rows) {
 
   /** UTF-8 with a byte-order mark, so spreadsheet programmes read the Chinese headings right. */
+  /** Sends the table as a file to download, CSV or XLSX as the format says. */
+  public void sendAs(String format, String baseName, HttpServletResponse response) throws IOException {
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + baseName + "." + format + "\"");
+    if (format.equals("csv")) {
+      response.setContentType("text/csv;charset=UTF-8");
+      writeCsv(response.getOutputStream());
+    } else {
+      response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      writeXlsx(response.getOutputStream());
+    }
+  }
+
   public void writeCsv(OutputStream out) throws IOException {
     StringBuilder csv = new StringBuilder("\uFEFF");
     csv.append(line(headings.stream().map(Object.class::cast).toList()));

@@ -77,15 +77,7 @@ public class PlanProgressController {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    String fileName = "risk-monitor-plan-progress-" + table + "." + format;
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-    if (format.equals("csv")) {
-      response.setContentType("text/csv;charset=UTF-8");
-      exported.writeCsv(response.getOutputStream());
-    } else {
-      response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-      exported.writeXlsx(response.getOutputStream());
-    }
+    exported.sendAs(format, "risk-monitor-plan-progress-" + table, response);
   }
 
   private boolean allowed() {
