@@ -54,6 +54,16 @@ public final class TasklistPage {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
   }
 
+  /**
+   * Opens a task by its link, as the assignment mail's reader does: a long list (sorted by due date,
+   * fifteen to a page) need not show its card on the first page.
+   */
+  public void openTaskLink(String taskId, String businessKey) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), businessKey));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+  }
+
   /** Opens Tasklist's 发起流程 Start process dialog on the start form of the named process. */
   public void startForm(String processName) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/");
@@ -115,8 +125,11 @@ public final class TasklistPage {
   public void choose(String key, String labelPart) throws InterruptedException {
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[id$='-Field_" + key + "']:not(.fjs-select-hidden-input), "
         + "[id$='-Field_" + key + "-display']"))).click();
-    wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '" + labelPart + "')]"))).click();
+    WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '" + labelPart + "')]")));
+    // a long list scrolls: bring the option into view, then click it as a user would (form-js picks on the mouse press)
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
+    wait.until(ExpectedConditions.elementToBeClickable(option)).click();
     // the fields shown on the choice's condition appear a moment later
     Thread.sleep(400);
   }

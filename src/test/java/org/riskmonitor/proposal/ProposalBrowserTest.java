@@ -75,7 +75,7 @@ class ProposalBrowserTest extends RiskMonitorTest {
 
     // the coordinator: the first proposal opens a topic...
     tasklist.login("coordinator");
-    tasklist.openTask(lunchBoxes, "分拣市民建议");
+    tasklist.openTaskLink(triageOf(lunchBoxes), lunchBoxes);
     assertThat(tasklist.formText()).contains("一次性塑料餐盒", "某外卖平台", "有害物质迁移").doesNotContain(CONTACT);
     tasklist.claim();
     tasklist.pick("triageDecision", "新建议题");
@@ -85,7 +85,7 @@ class ProposalBrowserTest extends RiskMonitorTest {
     tasklist.complete(lunchBoxes, "proposal-03-new-topic");
 
     // ...and the second, which arrived before that topic existed, is merged into it
-    tasklist.openTask(takeawayBoxes, "分拣市民建议");
+    tasklist.openTaskLink(triageOf(takeawayBoxes), takeawayBoxes);
     tasklist.claim();
     tasklist.pick("triageDecision", "并入已有议题");
     tasklist.choose("existingTopicId", "一次性塑料餐盒");
@@ -98,6 +98,11 @@ class ProposalBrowserTest extends RiskMonitorTest {
         topics.get(0))).containsEntry("PROPOSAL_COUNT", 2).containsEntry("PRODUCT_KIND", "FOOD_CONTACT_PLASTIC")
         .containsEntry("FOCUS_GROUP", "FOOD_CONTACT");
     System.out.println("Browser test screenshots: " + tasklist.shots());
+  }
+
+  private String triageOf(String proposalNumber) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(proposalNumber)
+        .taskDefinitionKey("Task_TriageProposal").singleResult().getId();
   }
 
   /** Proposes through the public page and returns the number the page answers with. */
