@@ -29,7 +29,7 @@ import org.springframework.util.MultiValueMap;
 /** The year's catalogue page: the regulator's staff read it, coordinators ask for a revision there, nobody else comes in. */
 class CataloguePageTest extends RiskMonitorTest {
 
-  private static final int YEAR = 2049;
+  private static final int YEAR = 2036;
 
   @Autowired
   private TestRestTemplate rest;
@@ -59,7 +59,7 @@ class CataloguePageTest extends RiskMonitorTest {
 
     ResponseEntity<String> page = get("manager", "/catalogue/" + YEAR);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
-    assertThat(page.getBody()).contains("2049年度重点产品目录 Key-product catalogue 2049",
+    assertThat(page.getBody()).contains("2036年度重点产品目录 Key-product catalogue 2036",
         "现行目录 In force: 第1版 version 1",
         "儿童用品 Children&#39;s products", "儿童和学生用品 Children&#39;s and students&#39; products",
         "食品接触用塑料制品 Food-contact plastics", "食品接触产品 Food-contact products",

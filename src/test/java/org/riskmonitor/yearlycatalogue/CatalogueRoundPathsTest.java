@@ -56,10 +56,10 @@ class CatalogueRoundPathsTest extends RiskMonitorTest {
 
   @Test
   void roundClosesDraftSentBackReturnedApproved_thenRevised_thenTheYearEnds() {
-    int year = 2041;
+    int year = 2028;
     today(year, 3, 2);
     ProcessInstance round = open(year, LocalDate.of(year, 3, 1), LocalDate.of(year, 4, 30));
-    assertThat(round.getBusinessKey()).isEqualTo("ML-2041");
+    assertThat(round.getBusinessKey()).isEqualTo("ML-2028");
     assertThat(round).isWaitingAt("Timer_ProposalsClose");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(round.getId()).singleResult().getDuedate())
         .isEqualTo(Date.from(LocalDate.of(year, 5, 1).atStartOfDay(REGULATOR).toInstant()));
@@ -171,7 +171,7 @@ class CatalogueRoundPathsTest extends RiskMonitorTest {
 
   @Test
   void aTopicRecommendedAfterTheRoundClosed_waitsForNextYearsRound() {
-    int year = 2043;
+    int year = 2031;
     today(year, 1, 10);
     ProcessInstance round = open(year, LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 31));
     walker.topic("老年人电动代步车", "E_BIKE", "ELDERLY", 1, true);
@@ -189,7 +189,7 @@ class CatalogueRoundPathsTest extends RiskMonitorTest {
 
   @Test
   void badStartForms_areRefusedBilingually_andNothingIsWritten() {
-    int year = 2045;
+    int year = 2029;
     today(year, 6, 1);
     open(year, LocalDate.of(year, 6, 1), LocalDate.of(year, 7, 31));
     long rounds = count("rm_catalogue_round", "1 = 1");
@@ -197,23 +197,23 @@ class CatalogueRoundPathsTest extends RiskMonitorTest {
         .processDefinitionKey(YearlyCatalogues.PROCESS_KEY).count();
 
     assertThatThrownBy(() -> walker.openRound(year, LocalDate.of(year, 8, 1), LocalDate.of(year, 9, 1)))
-        .isInstanceOf(FormRefusal.class).hasMessageContaining("2045年度已有征集轮次 There is a round for 2045 already");
+        .isInstanceOf(FormRefusal.class).hasMessageContaining("2029年度已有征集轮次 There is a round for 2029 already");
     assertThatThrownBy(() -> walker.openRound(year + 1, LocalDate.of(year + 1, 3, 1), LocalDate.of(year + 1, 2, 1)))
         .isInstanceOf(FormRefusal.class).hasMessageContaining("截止日期早于开始日期 The round closes before it opens");
     assertThatThrownBy(() -> walker.openRound(year + 5, LocalDate.of(year + 5, 3, 1), LocalDate.of(year + 5, 4, 1)))
-        .isInstanceOf(FormRefusal.class).hasMessageContaining("年度 Year：只能是今年或明年（2045或2046） only this year or next");
+        .isInstanceOf(FormRefusal.class).hasMessageContaining("年度 Year：只能是今年或明年（2029或2030） only this year or next");
     assertThatThrownBy(() -> walker.openRound(year + 1, LocalDate.of(year + 1, 11, 1), LocalDate.of(year + 2, 1, 15)))
-        .isInstanceOf(FormRefusal.class).hasMessageContaining("not after 31 December 2046");
+        .isInstanceOf(FormRefusal.class).hasMessageContaining("not after 31 December 2030");
 
     assertThat(count("rm_catalogue_round", "1 = 1")).isEqualTo(rounds);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(YearlyCatalogues.PROCESS_KEY).count()).isEqualTo(instances);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("ML-2046").count()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("ML-2030").count()).isZero();
   }
 
   @Test
   void badDraftsReviewsAndDecisions_areRefusedBilingually_andNothingIsWritten() {
-    int year = 2047;
+    int year = 2034;
     today(year, 2, 1);
     ProcessInstance round = open(year, LocalDate.of(year, 2, 1), LocalDate.of(year, 2, 28));
     walker.topic("儿童水杯", "FOOD_CONTACT_PLASTIC", "CHILDREN_STUDENTS", 1, true);
@@ -257,7 +257,7 @@ class CatalogueRoundPathsTest extends RiskMonitorTest {
     assertThat(catalogues.versions(year).get(0).status()).isEqualTo(VersionStatus.AWAITING_APPROVAL);
     assertThatThrownBy(() -> catalogues.requestRevision(year, "  ", "coordinator"))
         .isInstanceOf(FormRefusal.class).hasMessageContaining("修订理由 Reason for the revision：必填 required")
-        .hasMessageContaining("The 2047 catalogue is not approved yet");
+        .hasMessageContaining("The 2034 catalogue is not approved yet");
     assertThat(catalogues.versions(year)).hasSize(1);
 
     // an approved version is never changed, whatever a mapper call asks
