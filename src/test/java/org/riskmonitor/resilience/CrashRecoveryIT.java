@@ -74,8 +74,9 @@ class CrashRecoveryIT {
       Rest rest = after.awaitReady(Duration.ofMinutes(3)).rest();
       awaitNoPendingSystemSteps(rest);
 
-      assertThat(database.count("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE ID_ = PROC_INST_ID_ AND SUPER_EXEC_ IS NULL"))
-          .as("running cases").isEqualTo(CASES);
+      // the plan the cases were opened from runs too, until its year ends: count the cases only
+      assertThat(database.count("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE ID_ = PROC_INST_ID_ AND SUPER_EXEC_ IS NULL "
+          + "AND PROC_DEF_ID_ LIKE 'risk-case:%'")).as("running cases").isEqualTo(CASES);
       for (Progress progress : cases) {
         int reached = standsAtOneStep(database, progress);
         assertThat(reached).as(progress.caseNumber + " after " + progress.confirmed + " confirmed steps")
@@ -86,7 +87,8 @@ class CrashRecoveryIT {
       for (Progress progress : cases) {
         CaseClient.advance(rest, progress.caseNumber, null);
       }
-      assertThat(database.count("SELECT COUNT(*) FROM ACT_RU_EXECUTION")).as("executions left").isZero();
+      assertThat(database.count("SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE PROC_DEF_ID_ NOT LIKE 'monitoring-plan:%'"))
+          .as("executions of cases and their lab tests left").isZero();
       for (Progress progress : cases) {
         assertThat(database.jdbc().queryForObject("SELECT STATE_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ? "
             + "AND SUPER_PROCESS_INSTANCE_ID_ IS NULL", String.class, progress.caseNumber)).isEqualTo("COMPLETED");
