@@ -44,6 +44,13 @@ public interface AssistanceMapper {
                      @Param("description") String description, @Param("foundOn") LocalDate foundOn,
                      @Param("key") GeneratedId key);
 
+  @Insert("""
+      INSERT INTO rm_problem (case_id, visit_id, description, found_on, checklist_answer_id)
+      VALUES (#{caseId}, #{visitId}, #{description}, #{foundOn}, #{answerId})""")
+  void insertFindingProblem(@Param("caseId") long caseId, @Param("visitId") long visitId,
+                            @Param("description") String description, @Param("foundOn") LocalDate foundOn,
+                            @Param("answerId") long answerId);
+
   @Select("SELECT id, case_id, visit_id, description, found_on, solved_on, verified_by FROM rm_problem WHERE case_id = #{caseId} ORDER BY id")
   List<Problem> problems(long caseId);
 

@@ -74,12 +74,13 @@ public class AssistanceVisitRecord implements TaskListener {
       mapper.insertMeeting(visitId, meeting.name(), topic, visitedOn, meetingKey);
       attendees.forEach(a -> mapper.insertAttendee(meetingKey.getId(), a.name(), a.organisation()));
     }
-    OptionList problemOptions = new OptionList();
     for (String description : problems) {
-      GeneratedId key = new GeneratedId();
-      mapper.insertProblem(caseId, visitId, description, visitedOn, key);
-      problemOptions.add(String.valueOf(key.getId()), description);
+      mapper.insertProblem(caseId, visitId, description, visitedOn, new GeneratedId());
     }
+    // the remediation is verified against every problem of the visit, on-site findings included
+    OptionList problemOptions = new OptionList();
+    mapper.problems(caseId).stream().filter(p -> p.visitId() == visitId && p.solvedOn() == null)
+        .forEach(p -> problemOptions.add(String.valueOf(p.id()), p.description()));
     task.setVariable("problemOptions", problemOptions.toJson());
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -29,6 +30,7 @@ import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.MonitoringCase;
 import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.cases.Venue;
+import org.riskmonitor.checklist.OnSiteChecks;
 import org.riskmonitor.component.ComponentType;
 import org.riskmonitor.document.DocumentKind;
 import org.riskmonitor.document.DocumentStore;
@@ -69,12 +71,14 @@ public class CaseWalker {
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
   private final DemoPlans demoPlans;
+  private final OnSiteChecks onSiteChecks;
 
   public CaseWalker(DocumentStore documents, FormService formService, TaskService taskService, HistoryService historyService,
                     IdentityService identityService, RepositoryService repositoryService, MonitoringCases cases,
                     AssignmentOptions options, LabMapper labs, DueDates dueDates, RuntimeService runtimeService,
-                    ManagementService managementService, DemoPlans demoPlans) {
+                    ManagementService managementService, DemoPlans demoPlans, OnSiteChecks onSiteChecks) {
     this.demoPlans = demoPlans;
+    this.onSiteChecks = onSiteChecks;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
     this.formService = formService;
@@ -223,7 +227,32 @@ public class CaseWalker {
    */
   public Map<String, Object> valuesFor(Task task, Route route) {
     uploadDocumentsFor(task);
+    if (task.getTaskDefinitionKey().equals("Task_FillSamplingSlip")) {
+      answerOnSiteChecklist(task, route.onSiteFinding());
+    }
     return formValues(task, route);
+  }
+
+  /**
+   * The sampler answers the items of the case's on-site checklist left open, as the phone page
+   * sends them: all conforming, or with a finding on the last item, to be tracked as a problem.
+   */
+  public void answerOnSiteChecklist(Task task, boolean withFinding) {
+    String caseNumber = (String) taskService.getVariable(task.getId(), "caseNumber");
+    as(actorFor(task), () -> {
+      List<OnSiteChecks.ItemView> items = onSiteChecks.view(caseNumber).items();
+      for (int i = 0; i < items.size(); i++) {
+        OnSiteChecks.ItemView item = items.get(i);
+        if (item.answer() != null) {
+          continue;
+        }
+        boolean finding = withFinding && i == items.size() - 1;
+        onSiteChecks.answer(caseNumber, new OnSiteChecks.AnswerChange(UUID.randomUUID().toString(), item.item().id(),
+            finding ? "FINDING" : "CONFORMING", finding ? "现场所见：" + item.item().findingCriterion() : null,
+            finding, 0));
+      }
+      return null;
+    });
   }
 
   /** The files a step's person uploads on the task before submitting; none for most steps. */

@@ -42,7 +42,8 @@ public class DemoData implements ReadinessCondition {
   private record DemoCase(int enterprise, String productKind, String productName, String stopAt, Route route) {
   }
 
-  private static final Route USUAL = Route.remediated();
+  /** The demo's samplers find a problem on site at every nonconforming case, so the dashboard counts findings. */
+  private static final Route USUAL = Route.remediated().with(r -> r.onSiteFinding = true);
 
   private static final List<DemoCase> CASES = List.of(
       new DemoCase(0, "E_BIKE", "电动自行车", "Task_AssignSampling", USUAL),

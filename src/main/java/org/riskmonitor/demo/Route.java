@@ -10,13 +10,14 @@ import org.riskmonitor.risk.RiskLevel;
 public record Route(String productionDate, boolean sampleRejectedOnce, boolean reportReturnedOnce, boolean conforming,
                     Objection objection, RiskLevel riskLevel, boolean alertReturnedOnce,
                     boolean evidenceInsufficientOnce, boolean reinspectionSampleRejectedOnce,
-                    boolean reinspectionPasses) {
+                    boolean reinspectionPasses, boolean onSiteFinding) {
 
   public enum Objection { NONE, REJECTED, RETEST_CONFIRMS, RETEST_OVERTURNS }
 
   /** Nonconforming, no objection, serious risk, remediated and passing re-inspection. */
   public static Route remediated() {
-    return new Route("2025-06-10", false, false, false, Objection.NONE, RiskLevel.SERIOUS, false, false, false, true);
+    return new Route("2025-06-10", false, false, false, Objection.NONE, RiskLevel.SERIOUS, false, false, false, true,
+        false);
   }
 
   public static Route allItemsPass() {
@@ -41,6 +42,8 @@ public record Route(String productionDate, boolean sampleRejectedOnce, boolean r
     public boolean evidenceInsufficientOnce;
     public boolean reinspectionSampleRejectedOnce;
     public boolean reinspectionPasses;
+    /** The sampler records a finding on the last item of the on-site checklist and asks to track it. */
+    public boolean onSiteFinding;
 
     Builder(Route r) {
       productionDate = r.productionDate;
@@ -53,11 +56,12 @@ public record Route(String productionDate, boolean sampleRejectedOnce, boolean r
       evidenceInsufficientOnce = r.evidenceInsufficientOnce;
       reinspectionSampleRejectedOnce = r.reinspectionSampleRejectedOnce;
       reinspectionPasses = r.reinspectionPasses;
+      onSiteFinding = r.onSiteFinding;
     }
 
     Route build() {
       return new Route(productionDate, sampleRejectedOnce, reportReturnedOnce, conforming, objection, riskLevel,
-          alertReturnedOnce, evidenceInsufficientOnce, reinspectionSampleRejectedOnce, reinspectionPasses);
+          alertReturnedOnce, evidenceInsufficientOnce, reinspectionSampleRejectedOnce, reinspectionPasses, onSiteFinding);
     }
   }
 }

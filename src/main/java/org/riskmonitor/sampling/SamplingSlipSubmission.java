@@ -7,13 +7,17 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.cases.MonitoringCases;
+import org.riskmonitor.checklist.OnSiteChecks;
 import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.persistence.GeneratedId;
 import org.springframework.stereotype.Component;
 
-/** The sampler's slip (form {@code sampling-slip}): the batch, and the test and backup samples sealed. */
+/**
+ * The sampler's slip (form {@code sampling-slip}): the batch, and the test and backup samples sealed.
+ * The on-site checklist must be complete; it is then kept with the slip and takes no more answers.
+ */
 @Component("samplingSlipSubmission")
 public class SamplingSlipSubmission implements TaskListener {
 
@@ -24,9 +28,10 @@ public class SamplingSlipSubmission implements TaskListener {
   private final CurrentUser currentUser;
   private final DueDates dueDates;
   private final RegulatorClock clock;
+  private final OnSiteChecks onSiteChecks;
 
   public SamplingSlipSubmission(StepDocuments documents, FormDefinitions forms, MonitoringCases cases, SamplingMapper mapper, CurrentUser currentUser, DueDates dueDates,
-                                RegulatorClock clock) {
+                                RegulatorClock clock, OnSiteChecks onSiteChecks) {
     this.documents = documents;
     this.forms = forms;
     this.cases = cases;
@@ -34,6 +39,7 @@ public class SamplingSlipSubmission implements TaskListener {
     this.currentUser = currentUser;
     this.dueDates = dueDates;
     this.clock = clock;
+    this.onSiteChecks = onSiteChecks;
   }
 
   @Override
@@ -62,10 +68,13 @@ public class SamplingSlipSubmission implements TaskListener {
     String samplerId = currentUser.id();
     form.refuseIf(secondSampler != null && secondSampler.equalsIgnoreCase(samplerId),
         "抽样单须由两名不同的抽样人签字 Two different samplers must sign");
+    long caseId = cases.idOf(task);
+    int unanswered = onSiteChecks.unanswered(caseId);
+    form.refuseIf(unanswered > 0, "现场检查清单尚有" + unanswered + "项未填写，请先在手机上完成 " + unanswered
+        + " items of the on-site checklist are not answered yet; finish them on the phone first");
     documents.check(task, form);
     form.verify();
 
-    long caseId = cases.idOf(task);
     GeneratedId slipKey = new GeneratedId();
     mapper.insertSlip(new SamplingSlip(null, caseId, "INITIAL", samplerId, secondSampler, manufacturer, brand, model,
         batchNumber, producedOn, ccc, stock, sampledOn, null, null, null, null, clock.now()), slipKey);
@@ -73,6 +82,8 @@ public class SamplingSlipSubmission implements TaskListener {
     mapper.insertSample(new Sample(null, slipKey.getId(), "TEST", testSeal, testQuantity), testKey);
     GeneratedId backupKey = new GeneratedId();
     mapper.insertSample(new Sample(null, slipKey.getId(), "BACKUP", backupSeal, backupQuantity), backupKey);
+
+    onSiteChecks.closeWithSlip(caseId, slipKey.getId());
 
     task.setVariable("samplingSlipId", slipKey.getId());
     task.setVariable("testSampleId", testKey.getId());

@@ -67,7 +67,8 @@ public class RequestAuthentication extends OncePerRequestFilter {
           ? credentials.userId() : null;
       if (userId == null && (request.getRequestURI().startsWith(request.getContextPath() + "/manage/")
           || request.getRequestURI().startsWith(request.getContextPath() + "/dashboard")
-          || request.getRequestURI().startsWith(request.getContextPath() + "/catalogue/"))) {
+          || request.getRequestURI().startsWith(request.getContextPath() + "/catalogue/")
+          || request.getRequestURI().startsWith(request.getContextPath() + "/sampling/"))) {
         // our pages: log in through Tasklist, which sets the session they use
         response.sendRedirect(request.getContextPath() + "/camunda/app/tasklist/");
         return;

@@ -29,7 +29,7 @@ public class SecurityConfiguration {
     FilterRegistrationBean<RequestAuthentication> registration =
         new FilterRegistrationBean<>(new RequestAuthentication(engine, throttle));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/manage/*", "/dashboard", "/dashboard/*", "/catalogue/*",
-        "/plans", "/plans/*");
+        "/plans", "/plans/*", "/sampling/*");
     registration.setName("riskmonitorRequestAuthentication");
     registration.setOrder(AUTHENTICATION_ORDER);
     return registration;

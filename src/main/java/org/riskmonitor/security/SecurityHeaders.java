@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SecurityHeaders extends OncePerRequestFilter {
 
   /**
-   * Scripts, styles, images, fonts and requests from our own origin only; no inline script (the
+   * Scripts, styles, images, fonts and requests from our own origin only (images also from blob:, the
+   * photos a sampler's phone keeps until it can send them); no inline script (the
    * dashboard's chart data is a JSON block, which is not executed). Inline style attributes are
    * allowed, and only they: bpmn-js positions its overlays and ECharts its tooltips with them.
    */
@@ -24,7 +25,7 @@ public class SecurityHeaders extends OncePerRequestFilter {
       "script-src 'self'",
       "style-src 'self'",
       "style-src-attr 'unsafe-inline'",
-      "img-src 'self'",
+      "img-src 'self' blob:",
       "font-src 'self'",
       "connect-src 'self'",
       "object-src 'none'",

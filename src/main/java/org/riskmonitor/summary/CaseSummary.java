@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.riskmonitor.assignment.AssignmentOptions;
 import org.riskmonitor.cases.MonitoringCases;
 import org.riskmonitor.cases.Venue;
+import org.riskmonitor.checklist.Answer;
+import org.riskmonitor.checklist.OnSiteChecks;
 import org.riskmonitor.closure.Outcome;
 import org.riskmonitor.risk.Cause;
 import org.riskmonitor.risk.RiskLevel;
@@ -44,16 +46,19 @@ public class CaseSummary {
       "nonconformingItems", "riskLevelName", "causesSummary", "problemsSummary", "visitLeadExpertName",
       "correctionDeadlineText", "reinspectionDeadlineText", "objectionDeadlineText", "retestLabName",
       "proposedOutcomeName", "listEntryName", "documentLinks", "componentTypeName", "supplierName", "supplierUscc",
-      "componentLine");
+      "componentLine", "onSiteChecklist", "onSiteFindings");
 
   private final CaseSummaryMapper mapper;
   private final TaskService taskService;
   private final IdentityService identityService;
+  private final OnSiteChecks onSiteChecks;
 
-  public CaseSummary(CaseSummaryMapper mapper, TaskService taskService, IdentityService identityService) {
+  public CaseSummary(CaseSummaryMapper mapper, TaskService taskService, IdentityService identityService,
+                     OnSiteChecks onSiteChecks) {
     this.mapper = mapper;
     this.taskService = taskService;
     this.identityService = identityService;
+    this.onSiteChecks = onSiteChecks;
   }
 
   /**
@@ -141,6 +146,9 @@ public class CaseSummary {
       values.put("proposedOutcomeName", outcome.label());
       values.put("listEntryName", outcome.listEntry().label());
     }
+    if (names.contains("onSiteChecklist") || names.contains("onSiteFindings")) {
+      addOnSiteChecks(caseId.longValue(), values);
+    }
     if (names.stream().anyMatch(LISTS::contains)) {
       addLists(caseId.longValue(), row.conforming() != null, values);
     }
@@ -190,6 +198,25 @@ public class CaseSummary {
         .map(d -> "[" + d.title().replace("]", "") + "](/api/documents/" + d.seq() + ") (SHA-256 "
             + d.detail().substring(0, 12) + "…)")
         .collect(Collectors.joining("；")));
+  }
+
+  /** The on-site checklist: how far it is answered, with a link to it, and its findings. */
+  private void addOnSiteChecks(long caseId, Map<String, String> values) {
+    OnSiteChecks.ChecklistView checklist = onSiteChecks.ofCase(caseId);
+    if (checklist == null) {
+      values.put("onSiteChecklist", "无 None");
+      values.put("onSiteFindings", "");
+      return;
+    }
+    values.put("onSiteChecklist", "第" + checklist.checklist().version() + "版 version " + checklist.checklist().version()
+        + "，已答 " + checklist.answered() + "/" + checklist.items().size() + " 项 answered，发现问题 "
+        + checklist.findings() + " 项 findings（[打开清单 Open the checklist](/sampling/"
+        + checklist.heading().caseNumber() + "/checklist)）");
+    values.put("onSiteFindings", checklist.items().stream()
+        .filter(i -> i.answer() != null && i.answer().answer() == Answer.FINDING)
+        .map(i -> "- " + i.item().title() + "：" + i.answer().note()
+            + (i.answer().raiseProblem() ? "（作为问题跟踪 tracked as a problem）" : ""))
+        .collect(Collectors.joining("\n")));
   }
 
   private String samplerName(String samplerId) {
