@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.riskmonitor.demo.Route;
 import org.riskmonitor.demo.StepValues;
 import org.riskmonitor.security.Roles;
@@ -194,6 +195,18 @@ final class CaseClient {
     return members.get("Task_ReviewReport".equals(task.path("taskDefinitionKey").asText()) ? 1 : 0);
   }
 
+  /** The sampler answers every open item of the on-site checklist, as the phone page does: all conforming. */
+  private static void answerOnSiteChecklist(Rest rest, String caseNumber, String sampler) throws IOException {
+    String checklist = "/api/cases/" + caseNumber + "/checklist";
+    for (JsonNode item : rest.get(sampler, checklist).path("items")) {
+      if (item.path("answer").isObject()) {
+        continue;
+      }
+      rest.post(sampler, checklist + "/answers", Map.of("changeId", UUID.randomUUID().toString(),
+          "itemId", item.path("id").asLong(), "answer", "CONFORMING", "baseRevision", 0));
+    }
+  }
+
   /**
    * The step's values ({@link StepValues}, each step's first pass) as REST variables, after uploading
    * the step's document on its task as the Documents tab does.
@@ -210,6 +223,7 @@ final class CaseClient {
         v.put("labId", firstOption(variables, "labOptions"));
       }
       case "Task_FillSamplingSlip" -> {
+        answerOnSiteChecklist(rest, caseNumber, user);
         v.putAll(StepValues.samplingSlip(caseId, variables.path("enterpriseName").path("value").asText(),
             Route.allItemsPass().productionDate(), 0, today));
         rest.upload(user, task.path("id").asText(), "SAMPLING_PHOTO", "seal.png", "image/png", PNG);

@@ -96,6 +96,8 @@ class TasklistBrowserTest extends RiskMonitorTest {
         slipTaskId)).isEqualTo(1);
     page.shoot("02-sampler-documents-tab");
 
+    // the on-site checklist was answered on the phone (ChecklistPhoneBrowserTest drives that page)
+    walker.answerOnSiteChecklist(engine.getTaskService().createTaskQuery().taskId(slipTaskId).singleResult(), false);
     // the slip itself, on its Camunda Form
     page.tab("表单");
     page.type("labelledManufacturer", "天津市津骑电动车有限公司");
