@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -124,6 +125,7 @@ class HostileInputTest extends RiskMonitorTest {
     attempts.addAll(dashboard());
     attempts.addAll(unreadableJson(steps));
     attempts.addAll(malformedRequests(ownCase));
+    attempts.addAll(checklists(caseNumberOf(steps.get(1).task())));
     System.out.println("Hostile input: " + attempts.size() + " requests generated");
     assertThat(attempts.size()).isGreaterThanOrEqualTo(1000);
 
@@ -662,6 +664,117 @@ class HostileInputTest extends RiskMonitorTest {
     attempts.add(new Attempt("malformed", "onboarding as JSON", "coordinator", DemoPeople.PASSWORD, HttpMethod.POST,
         "/manage/enterprises", jsonEntity("{\"uscc\": \"x\"}")));
     return attempts;
+  }
+
+  /**
+   * The on-site checklist of a case at its sampling slip, every item already answered by its sampler:
+   * answers and photos no rule lets through, sent by the sampler, and anything at all sent by people
+   * who are not the case's sampler or the regulator's staff.
+   */
+  private List<Attempt> checklists(String samplersCase) {
+    String api = "/api/cases/" + samplersCase + "/checklist";
+    long item = jdbc.queryForObject("SELECT MIN(a.item_id) FROM rm_checklist_answer a JOIN rm_case_checklist cc"
+        + " ON cc.id = a.case_checklist_id JOIN rm_monitoring_case c ON c.id = cc.case_id WHERE c.case_number = ?",
+        Long.class, samplersCase);
+    long otherKindsItem = jdbc.queryForObject("SELECT MIN(i.id) FROM rm_checklist_item i JOIN rm_checklist l"
+        + " ON l.id = i.checklist_id WHERE l.product_kind = 'GAS_STOVE'", Long.class);
+    Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
+    for (Object answer : java.util.Arrays.asList(null, "", "MAYBE", "conforming", SCRIPT, SQL, KB10, 1, true)) {
+      answers.put("answer " + String.valueOf(answer).substring(0, Math.min(12, String.valueOf(answer).length())),
+          checklistAnswer(item, answer, "说明", 1));
+    }
+    for (String note : java.util.Arrays.asList(null, " ", SCRIPT, IMG, KB10, NUL, EMOJI, "长".repeat(1001))) {
+      answers.put("finding note " + (note == null ? "null" : note.substring(0, Math.min(12, note.length()))),
+          checklistAnswer(item, "FINDING", note, 1));
+    }
+    for (Object itemId : java.util.Arrays.asList(null, -1, 0, 999_999_999L, otherKindsItem, "abc", SQL_OR, 1.5)) {
+      answers.put("item " + itemId, checklistAnswer(itemId, "FINDING", "说明", 1));
+    }
+    for (Object changeId : java.util.Arrays.asList(null, "", "short", SCRIPT, SQL, "a".repeat(37), "x".repeat(7))) {
+      Map<String, Object> change = checklistAnswer(item, "FINDING", "说明", 1);
+      change.put("changeId", changeId);
+      answers.put("changeId " + changeId, change);
+    }
+    for (Object base : java.util.Arrays.asList(null, -1, 0, "one", 99)) {
+      answers.put("baseRevision " + base, checklistAnswer(item, "FINDING", "另一设备所见 Seen on another device", base));
+    }
+    List<Attempt> attempts = new ArrayList<>();
+    answers.forEach((attack, change) -> attempts.add(new Attempt("checklist answer", attack, "sampler",
+        DemoPeople.PASSWORD, HttpMethod.POST, api + "/answers", jsonEntity(toJson(change)))));
+    for (String body : List.of("", "{", "[]", "null", NESTED_ARRAYS, "{\"itemId\": " + MB1 + "}")) {
+      attempts.add(new Attempt("checklist answer", "body " + body.substring(0, Math.min(8, body.length())), "sampler",
+          DemoPeople.PASSWORD, HttpMethod.POST, api + "/answers", jsonEntity(body)));
+    }
+    MultiValueMap<String, String> formEncoded = new LinkedMultiValueMap<>();
+    formEncoded.add("itemId", String.valueOf(item));
+    attempts.add(form("checklist answer", "form-encoded", "sampler", DemoPeople.PASSWORD, api + "/answers", formEncoded));
+    Map<String, Object[]> photos = new LinkedHashMap<>();
+    photos.put("program as jpg", new Object[] {"photo.jpg", "MZ\u0090 This program".getBytes(StandardCharsets.ISO_8859_1)});
+    photos.put("html as png", new Object[] {"photo.png", SCRIPT.getBytes(StandardCharsets.UTF_8)});
+    photos.put("empty", new Object[] {"photo.png", new byte[0]});
+    photos.put("pdf named png", new Object[] {"photo.png", PDF});
+    photos.put("nul in name", new Object[] {"pho\u0000to.png", PNG});
+    photos.forEach((attack, content) -> attempts.add(checklistPhoto("sampler", api + "/items/" + item + "/photos",
+        UUID.randomUUID().toString(), (String) content[0], (byte[]) content[1], attack)));
+    for (String changeId : java.util.Arrays.asList(null, "x", SQL)) {
+      attempts.add(checklistPhoto("sampler", api + "/items/" + item + "/photos", changeId, "photo.png", PNG,
+          "photo changeId " + changeId));
+    }
+    for (String itemPath : List.of("-1", "abc", "999999999", String.valueOf(otherKindsItem), "1%20OR%201%3D1")) {
+      attempts.add(checklistPhoto("sampler", api + "/items/" + itemPath + "/photos", UUID.randomUUID().toString(),
+          "photo.png", PNG, "photo item " + itemPath));
+    }
+    for (String outsider : List.of("enterprise1", "enterprise2", "lab1", "expert1")) {
+      attempts.add(new Attempt("checklist outsider", outsider + " reads", outsider, DemoPeople.PASSWORD, HttpMethod.GET,
+          api, null));
+      attempts.add(new Attempt("checklist outsider", outsider + " answers", outsider, DemoPeople.PASSWORD,
+          HttpMethod.POST, api + "/answers", jsonEntity(toJson(checklistAnswer(item, "FINDING", "说明", 1)))));
+      attempts.add(checklistPhoto(outsider, api + "/items/" + item + "/photos", UUID.randomUUID().toString(),
+          "photo.png", PNG, outsider + " photo"));
+      attempts.add(new Attempt("checklist outsider", outsider + " opens the page", outsider, DemoPeople.PASSWORD,
+          HttpMethod.GET, "/sampling/" + samplersCase + "/checklist", null));
+    }
+    for (String caseNumber : List.of("TJ-2026-999999", "TJ' OR '1'='1", "%3Cscript%3E", "..%2F..%2Fetc")) {
+      attempts.add(new Attempt("checklist case", "case " + caseNumber, "sampler", DemoPeople.PASSWORD, HttpMethod.POST,
+          "/api/cases/" + caseNumber + "/checklist/answers", jsonEntity(toJson(checklistAnswer(item, "FINDING", "说明", 1)))));
+    }
+    attempts.add(new Attempt("checklist case", "checklist by DELETE", "sampler", DemoPeople.PASSWORD, HttpMethod.DELETE,
+        api, null));
+    return attempts;
+  }
+
+  private static Map<String, Object> checklistAnswer(Object itemId, Object answer, String note, Object baseRevision) {
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put("changeId", UUID.randomUUID().toString());
+    change.put("itemId", itemId);
+    change.put("answer", answer);
+    change.put("note", note);
+    change.put("raiseProblem", true);
+    change.put("baseRevision", baseRevision);
+    return change;
+  }
+
+  private Attempt checklistPhoto(String user, String path, String changeId, String fileName, byte[] content,
+                                 String attack) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    if (changeId != null) {
+      parts.add("changeId", changeId);
+    }
+    parts.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    return new Attempt("checklist photo", attack, user, DemoPeople.PASSWORD, HttpMethod.POST, path, multipart(parts));
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   // ---- building requests
