@@ -86,7 +86,8 @@ public class ChecklistEditorController {
     } catch (ChecklistRefusal refusal) {
       response.setStatus(refusal.status().value());
       List<Checklist> versions = checklists.versions(kind);
-      return show(kindOrNull(kind), versions, versions.get(0), request, model,
+      // the refusal joins its problems with "；": one problem a line on the page
+      return show(kindChecklist, versions, versions.get(0), request, model,
           Arrays.asList(refusal.getMessage().split("；")), form.refused());
     }
     return "redirect:/manage/checklists/" + kindChecklist.productKind();
