@@ -31,6 +31,20 @@ public interface ChecklistMapper {
   @Select("SELECT " + ITEM + " FROM rm_checklist_item WHERE checklist_id = #{checklistId} ORDER BY position")
   List<ChecklistItem> items(long checklistId);
 
+  String KIND_CHECKLIST = """
+      SELECT k.code AS product_kind, k.name_zh, k.name_en, c.version, c.created_at,
+             (SELECT COUNT(*) FROM rm_checklist_item i WHERE i.checklist_id = c.id) AS items
+        FROM rm_product_kind k
+        LEFT JOIN rm_checklist c ON c.product_kind = k.code
+         AND c.version = (SELECT MAX(m.version) FROM rm_checklist m WHERE m.product_kind = k.code)""";
+
+  /** Every product kind with its checklist in force, for the editors' list. */
+  @Select(KIND_CHECKLIST + " ORDER BY k.code")
+  List<KindChecklist> kinds();
+
+  @Select(KIND_CHECKLIST + " WHERE k.code = #{kind}")
+  KindChecklist kind(String kind);
+
   @Insert("""
       INSERT INTO rm_checklist (product_kind, version, change_note, created_by, created_at)
       VALUES (#{kind}, #{version}, #{note}, #{by}, #{at})""")

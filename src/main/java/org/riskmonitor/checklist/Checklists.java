@@ -49,6 +49,16 @@ public class Checklists {
     return mapper.items(checklistId);
   }
 
+  /** Every product kind with the version in force, its date and its number of items. */
+  public List<KindChecklist> kinds() {
+    return mapper.kinds();
+  }
+
+  /** One product kind with its checklist in force; null for an unknown kind. */
+  public KindChecklist kind(String productKind) {
+    return mapper.kind(productKind);
+  }
+
   /**
    * Makes the next version of a kind's checklist from the edited items. Refused, writing nothing:
    * no items or too many, an item without what to look at, how or what counts as a finding, a text
