@@ -2,7 +2,8 @@ package org.riskmonitor.checklist;
 
 /** What an on-site check looks at; the common areas come first on every checklist, the product's own risks last. */
 public enum CheckArea {
-  LABEL("标识"), CERTIFICATION("认证"), RECORDS("记录"), STORAGE("贮存"), PRODUCT("产品风险点");
+  LABEL("标识 Label"), CERTIFICATION("认证 Certification"), RECORDS("记录 Records"), STORAGE("贮存 Storage"),
+  PRODUCT("产品风险点 Product risk");
 
   private final String label;
 
@@ -10,6 +11,7 @@ public enum CheckArea {
     this.label = label;
   }
 
+  /** Chinese, then English. */
   public String label() {
     return label;
   }
