@@ -66,7 +66,8 @@ public class Dashboard {
 
     /** The query of the cases behind one row's findings: that check, on the row's product kind. */
     public String findingsQuery(OnSiteFinding row) {
-      return "figure=" + ON_SITE_FINDINGS + "&item=" + UriUtils.encodeQueryParam(row.itemTitle(), StandardCharsets.UTF_8)
+      return "figure=" + ON_SITE_FINDINGS
+          + "&item=" + UriUtils.encodeQueryParam(row.itemTitle(), StandardCharsets.UTF_8)
           + "&" + Dashboard.query(from, to, filter.withProductKind(row.productKind()));
     }
   }
