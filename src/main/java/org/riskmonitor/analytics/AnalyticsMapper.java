@@ -42,6 +42,15 @@ public interface AnalyticsMapper {
   List<MonthFigure> closedByMonth(@Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
                                   @Param("f") CaseFilter filter);
 
+  /** By product kind and check, most findings first. */
+  List<OnSiteFinding> onSiteFindings(@Param("from") LocalDateTime from, @Param("to") LocalDateTime to,
+                                     @Param("f") CaseFilter filter);
+
+  /** The cases with an on-site finding of the period; {@code item} narrows to the checks of that title. */
+  List<CaseRow> casesWithOnSiteFindings(@Param("item") String itemTitle, @Param("from") LocalDateTime from,
+                                        @Param("to") LocalDateTime to, @Param("f") CaseFilter filter,
+                                        @Param("limit") int limit);
+
   List<CaseRow> casesBehind(@Param("figure") String figure, @Param("from") LocalDateTime from,
                             @Param("to") LocalDateTime to, @Param("f") CaseFilter filter, @Param("limit") int limit);
 

@@ -24,6 +24,11 @@ public record CaseFilter(String productKind, String district, String cluster, Lo
         || riskLevel != null || outcome != null;
   }
 
+  /** The same filter narrowed to one product kind: the cases behind one product kind's row. */
+  public CaseFilter withProductKind(String kind) {
+    return new CaseFilter(kind, district, cluster, lab, expert, riskLevel, outcome);
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }

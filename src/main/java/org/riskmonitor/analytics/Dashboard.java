@@ -26,11 +26,15 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.riskmonitor.calendar.RegulatorClock;
+import org.riskmonitor.cases.MonitoringCase;
+import org.riskmonitor.cases.MonitoringCases;
+import org.riskmonitor.checklist.OnSiteChecks;
 import org.riskmonitor.closure.Outcome;
 import org.riskmonitor.risk.RiskLevel;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /** What the managers' dashboard shows for a period [from, to) and a filter of cases. */
 @Service
@@ -38,6 +42,9 @@ public class Dashboard {
 
   /** Longest list of cases behind a number; the page says when a list was cut. */
   public static final int CASE_LIST_LIMIT = 500;
+
+  /** The figure whose cases are those with on-site findings; {@code item} names the check. */
+  static final String ON_SITE_FINDINGS = "onSiteFindings";
 
   /** The diagram the heatmap colours: the deployed risk-case model as packaged. */
   static final String DIAGRAM = "processes/risk-case.bpmn";
@@ -50,11 +57,18 @@ public class Dashboard {
   public record View(LocalDate from, LocalDate to, CaseFilter filter, ProgrammeFigures figures,
                      List<LevelCount> riskLevels, List<CycleTime> phases, List<StepTime> steps,
                      List<OpenWork> openWork, List<MonthRow> months, Map<Dimension, List<Breakdown>> breakdowns,
-                     List<NodeTime> nodes) {
+                     List<NodeTime> nodes, List<OnSiteFinding> onSiteFindings) {
 
     /** The period and filter as a query string, carried by every link of the page. */
     public String query() {
       return Dashboard.query(from, to, filter);
+    }
+
+    /** The query of the cases behind one row's findings: that check, on the row's product kind. */
+    public String findingsQuery(OnSiteFinding row) {
+      return "figure=" + ON_SITE_FINDINGS
+          + "&item=" + UriUtils.encodeQueryParam(row.itemTitle(), StandardCharsets.UTF_8)
+          + "&" + Dashboard.query(from, to, filter.withProductKind(row.productKind()));
     }
   }
 
@@ -67,11 +81,16 @@ public class Dashboard {
   private final List<String> phaseOrder;
   private final Map<String, String> names = new HashMap<>();
   private final RegulatorClock clock;
+  private final MonitoringCases cases;
+  private final OnSiteChecks onSiteChecks;
 
-  public Dashboard(AnalyticsMapper mapper, ObjectMapper json, RegulatorClock clock) {
+  public Dashboard(AnalyticsMapper mapper, ObjectMapper json, RegulatorClock clock, MonitoringCases cases,
+                   OnSiteChecks onSiteChecks) {
     this.mapper = mapper;
     this.json = json;
     this.clock = clock;
+    this.cases = cases;
+    this.onSiteChecks = onSiteChecks;
     BpmnModelInstance riskCase = model(DIAGRAM);
     this.phaseOrder = riskCase.getModelElementsByType(SubProcess.class).stream().map(SubProcess::getId).toList();
     for (BpmnModelInstance model : List.of(riskCase, model(LAB_TEST_DIAGRAM))) {
@@ -91,7 +110,7 @@ public class Dashboard {
     }
     return new View(from, to, filter, mapper.figures(start, end, filter), mapper.riskLevels(start, end, filter),
         phases, steps, openWork(now, filter), months(start, end, filter), breakdowns,
-        nodes(start, end, filter, now, phases, steps));
+        nodes(start, end, filter, now, phases, steps), mapper.onSiteFindings(start, end, filter));
   }
 
   private List<CycleTime> phases(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
@@ -181,9 +200,15 @@ public class Dashboard {
     }
   }
 
-  /** The cases behind a figure; null for a figure the page does not have. */
-  public List<CaseRow> casesBehind(String figure, String activityId, LocalDate from, LocalDate to, CaseFilter filter) {
+  /**
+   * The cases behind a figure; null for a figure the page does not have. {@code activityId} names
+   * the phase or step of the figures about one, {@code item} the check of the on-site findings.
+   */
+  public List<CaseRow> casesBehind(String figure, String activityId, String item, LocalDate from, LocalDate to,
+                                   CaseFilter filter) {
     return switch (figure) {
+      case ON_SITE_FINDINGS ->
+          mapper.casesWithOnSiteFindings(item, from.atStartOfDay(), to.atStartOfDay(), filter, CASE_LIST_LIMIT);
       case "through" -> activityId == null ? null
           : mapper.casesThrough(activityId, from.atStartOfDay(), to.atStartOfDay(), filter, CASE_LIST_LIMIT);
       case "waiting" -> activityId == null ? null : mapper.casesWaitingAt(activityId, filter, CASE_LIST_LIMIT);
@@ -200,6 +225,12 @@ public class Dashboard {
 
   public List<TimelineEntry> timeline(String caseNumber) {
     return mapper.timeline(caseNumber);
+  }
+
+  /** The case's on-site checklist with its answers and photos; null if it has none. */
+  public OnSiteChecks.ChecklistView onSiteChecklist(String caseNumber) {
+    MonitoringCase found = cases.byNumber(caseNumber);
+    return found == null ? null : onSiteChecks.ofCase(found.id());
   }
 
   /** The filter's choices, by filter field. */
@@ -246,6 +277,11 @@ public class Dashboard {
           "8–30天 8–30 days", "31–90天 31–90 days", "90天以上 Over 90 days"), openWork(clock.now(), filter)
           .stream().map(o -> List.<Object>of(o.activityId(), o.name(), o.openCases(), o.upTo7(), o.upTo30(),
               o.upTo90(), o.over90())).toList());
+      case "on-site-findings" -> new Table(name, List.of("编码 Code", "产品种类 Product kind", "检查项 Check",
+          "检查 Checked", "发现问题 Findings", "发现率 Share of findings", "作为问题跟踪 Tracked as problems",
+          "已解决 Solved"), mapper.onSiteFindings(start, end, filter).stream().map(r -> List.<Object>of(
+              r.productKind(), r.productKindName(), r.itemTitle(), r.checked(), r.findings(), r.findingShare(),
+              r.tracked(), r.solved())).toList());
       case "months" -> new Table(name, List.of("月份 Month", "立案 Opened", "结案 Closed",
           "结案周期中位数（天） Median days to closure"), months(start, end, filter).stream().map(m -> List.<Object>of(
               m.month(), m.opened(), m.closed(), m.medianClosedDuration() == null ? "" : days(m.medianClosedDuration())))

@@ -50,9 +50,13 @@ public class DashboardController {
     return "dashboard/index";
   }
 
-  /** {@code /dashboard/cases?figure=closed&from=...}: the cases behind a number of the dashboard. */
+  /**
+   * {@code /dashboard/cases?figure=closed&from=...}: the cases behind a number of the dashboard;
+   * {@code activity} names a phase or step, {@code item} a check of the on-site checklists.
+   */
   @GetMapping("/dashboard/cases")
   public String cases(@RequestParam String figure, @RequestParam(required = false) String activity,
+                      @RequestParam(required = false) String item,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       CaseFilter filter, HttpServletResponse response, Model model) throws IOException {
@@ -61,13 +65,14 @@ public class DashboardController {
     }
     LocalDate end = end(to);
     LocalDate start = start(from, end);
-    List<CaseRow> cases = dashboard.casesBehind(figure, activity, start, end, filter);
+    List<CaseRow> cases = dashboard.casesBehind(figure, activity, item, start, end, filter);
     if (cases == null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such figure");
       return null;
     }
     model.addAttribute("figure", figure);
     model.addAttribute("activity", activity);
+    model.addAttribute("item", item);
     model.addAttribute("cases", cases);
     model.addAttribute("cut", cases.size() == Dashboard.CASE_LIST_LIMIT);
     model.addAttribute("query", Dashboard.query(start, end, filter));
@@ -90,6 +95,7 @@ public class DashboardController {
     }
     model.addAttribute("found", found);
     model.addAttribute("timeline", dashboard.timeline(caseNumber));
+    model.addAttribute("checklist", dashboard.onSiteChecklist(caseNumber));
     return "dashboard/case";
   }
 

@@ -91,7 +91,7 @@ class RegulatorClockTest extends RiskMonitorTest {
         LocalDateTime.class, caseNumber)).isEqualTo(LocalDateTime.of(2026, 9, 30, 7, 0));
     assertThat(jdbc.queryForObject("SELECT START_TIME_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?",
         LocalDateTime.class, caseNumber)).isEqualTo(LocalDateTime.of(2026, 9, 30, 7, 0));
-    assertThat(dashboard.casesBehind("opened", null, LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 1),
+    assertThat(dashboard.casesBehind("opened", null, null, LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 1),
         CaseFilter.NONE)).extracting(CaseRow::caseNumber).contains(caseNumber);
 
     // the same morning the lab finds a nonconformity: 15 days to object, to 15 October at 17:30
