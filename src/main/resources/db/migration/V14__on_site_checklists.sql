@@ -136,3 +136,6 @@ INSERT INTO rm_checklist_item (checklist_id, position, area, title, method, find
 SELECT id, 5, 'PRODUCT', '额定容量与能量标识 Rated capacity and energy', '核对额定容量、额定能量（Wh）标识 Check the rated capacity and energy (Wh) marking', '无额定能量标识，或标称值明显虚高 No energy marking, or a value that is plainly overstated' FROM rm_checklist WHERE product_kind = 'PORTABLE_LI_BATTERY' AND version = 1;
 INSERT INTO rm_checklist_item (checklist_id, position, area, title, method, finding_criterion)
 SELECT id, 6, 'PRODUCT', '外壳与鼓胀 Casing and swelling', '目视检查外壳是否开裂、变形、鼓胀 Look for cracks, deformation or swelling', '外壳开裂、变形或鼓胀 A cracked, deformed or swollen casing' FROM rm_checklist WHERE product_kind = 'PORTABLE_LI_BATTERY' AND version = 1;
+
+-- the dashboard counts tracked findings and the planning step looks them up by answer
+CREATE INDEX ix_problem_checklist_answer ON rm_problem (checklist_answer_id);
