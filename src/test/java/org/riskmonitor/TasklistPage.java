@@ -127,8 +127,9 @@ public final class TasklistPage {
         + "[id$='-Field_" + key + "-display']"))).click();
     WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '" + labelPart + "')]")));
-    // a long list scrolls: bring the option into view, then click it as a user would (form-js picks on the mouse press)
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", option);
+    // a long list scrolls, inside a page that scrolls too: bring the option to the middle of both (at an edge,
+    // Tasklist's own panes cover it), then click it as a user would (form-js picks on the mouse press)
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", option);
     wait.until(ExpectedConditions.elementToBeClickable(option)).click();
     // the fields shown on the choice's condition appear a moment later
     Thread.sleep(400);

@@ -20,15 +20,12 @@ import org.riskmonitor.security.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * The on-site checklist API as a phone uses it, over real HTTP: who may read and answer, changes
@@ -268,22 +265,11 @@ class ChecklistApiTest extends RiskMonitorTest {
   }
 
   private static Map<String, Object> change(long itemId, String answer, String note, int baseRevision) {
-    Map<String, Object> change = new LinkedHashMap<>();
-    change.put("changeId", UUID.randomUUID().toString());
-    change.put("itemId", itemId);
-    change.put("answer", answer);
-    change.put("note", note);
-    change.put("raiseProblem", true);
-    change.put("baseRevision", baseRevision);
-    return change;
+    return ChecklistRequests.answer(itemId, answer, note, baseRevision);
   }
 
   private static String body(Map<String, Object> change) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(change);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return ChecklistRequests.json(change);
   }
 
   private static String api(String caseNumber) {
@@ -307,19 +293,7 @@ class ChecklistApiTest extends RiskMonitorTest {
 
   private ResponseEntity<Map<String, Object>> photo(String user, String caseNumber, long itemId, String changeId,
                                                    String fileName, byte[] content) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    if (changeId != null) {
-      parts.add("changeId", changeId);
-    }
-    parts.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
     return rest.withBasicAuth(user, DemoPeople.PASSWORD).exchange(api(caseNumber) + "/items/" + itemId + "/photos",
-        HttpMethod.POST, new HttpEntity<>(parts, headers), MAP);
+        HttpMethod.POST, ChecklistRequests.photo(changeId, fileName, content), MAP);
   }
 }

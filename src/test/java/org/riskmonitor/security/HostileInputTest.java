@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.riskmonitor.RestVariables;
 import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.enterprise.Uscc;
+import org.riskmonitor.checklist.ChecklistRequests;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
@@ -700,7 +701,7 @@ class HostileInputTest extends RiskMonitorTest {
     }
     List<Attempt> attempts = new ArrayList<>();
     answers.forEach((attack, change) -> attempts.add(new Attempt("checklist answer", attack, "sampler",
-        DemoPeople.PASSWORD, HttpMethod.POST, api + "/answers", jsonEntity(toJson(change)))));
+        DemoPeople.PASSWORD, HttpMethod.POST, api + "/answers", jsonEntity(ChecklistRequests.json(change)))));
     for (String body : List.of("", "{", "[]", "null", NESTED_ARRAYS, "{\"itemId\": " + MB1 + "}")) {
       attempts.add(new Attempt("checklist answer", "body " + body.substring(0, Math.min(8, body.length())), "sampler",
           DemoPeople.PASSWORD, HttpMethod.POST, api + "/answers", jsonEntity(body)));
@@ -728,7 +729,7 @@ class HostileInputTest extends RiskMonitorTest {
       attempts.add(new Attempt("checklist outsider", outsider + " reads", outsider, DemoPeople.PASSWORD, HttpMethod.GET,
           api, null));
       attempts.add(new Attempt("checklist outsider", outsider + " answers", outsider, DemoPeople.PASSWORD,
-          HttpMethod.POST, api + "/answers", jsonEntity(toJson(checklistAnswer(item, "FINDING", "说明", 1)))));
+          HttpMethod.POST, api + "/answers", jsonEntity(ChecklistRequests.json(checklistAnswer(item, "FINDING", "说明", 1)))));
       attempts.add(checklistPhoto(outsider, api + "/items/" + item + "/photos", UUID.randomUUID().toString(),
           "photo.png", PNG, outsider + " photo"));
       attempts.add(new Attempt("checklist outsider", outsider + " opens the page", outsider, DemoPeople.PASSWORD,
@@ -736,7 +737,7 @@ class HostileInputTest extends RiskMonitorTest {
     }
     for (String caseNumber : List.of("TJ-2026-999999", "TJ' OR '1'='1", "%3Cscript%3E", "..%2F..%2Fetc")) {
       attempts.add(new Attempt("checklist case", "case " + caseNumber, "sampler", DemoPeople.PASSWORD, HttpMethod.POST,
-          "/api/cases/" + caseNumber + "/checklist/answers", jsonEntity(toJson(checklistAnswer(item, "FINDING", "说明", 1)))));
+          "/api/cases/" + caseNumber + "/checklist/answers", jsonEntity(ChecklistRequests.json(checklistAnswer(item, "FINDING", "说明", 1)))));
     }
     attempts.add(new Attempt("checklist case", "checklist by DELETE", "sampler", DemoPeople.PASSWORD, HttpMethod.DELETE,
         api, null));
@@ -744,37 +745,13 @@ class HostileInputTest extends RiskMonitorTest {
   }
 
   private static Map<String, Object> checklistAnswer(Object itemId, Object answer, String note, Object baseRevision) {
-    Map<String, Object> change = new LinkedHashMap<>();
-    change.put("changeId", UUID.randomUUID().toString());
-    change.put("itemId", itemId);
-    change.put("answer", answer);
-    change.put("note", note);
-    change.put("raiseProblem", true);
-    change.put("baseRevision", baseRevision);
-    return change;
+    return ChecklistRequests.answer(itemId, answer, note, baseRevision);
   }
 
-  private Attempt checklistPhoto(String user, String path, String changeId, String fileName, byte[] content,
-                                 String attack) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    if (changeId != null) {
-      parts.add("changeId", changeId);
-    }
-    parts.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    return new Attempt("checklist photo", attack, user, DemoPeople.PASSWORD, HttpMethod.POST, path, multipart(parts));
-  }
-
-  private static String toJson(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  private static Attempt checklistPhoto(String user, String path, String changeId, String fileName, byte[] content,
+                                        String attack) {
+    return new Attempt("checklist photo", attack, user, DemoPeople.PASSWORD, HttpMethod.POST, path,
+        ChecklistRequests.photo(changeId, fileName, content));
   }
 
   // ---- building requests
