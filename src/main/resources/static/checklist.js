@@ -2,15 +2,23 @@
 // (IndexedDB) as a change with an id of its own, then sent in order whenever there is a connection;
 // the server applies a change id once, so a change resent after a lost reply is not applied twice.
 // An answer carries the item's revision this phone last saw: if another device changed the item
-// since, the server refuses and the sampler chooses which answer to keep.
+// since, the server refuses and the sampler chooses which answer to keep. What the server confirmed
+// is mirrored on the phone too, so a copy of the page opened without a connection (kept by
+// checklist-sw.js) shows it and goes on from the right revisions.
 (function () {
   'use strict';
 
   const page = document.getElementById('checklist');
-  if (!page || page.dataset.open !== 'true') {
+  if (!page) {
     return;
   }
   const caseNumber = page.dataset.caseNumber;
+  const MIRROR = 'riskmonitor-checklist:' + caseNumber;
+  if (page.dataset.open !== 'true') {
+    // submitted with the slip: nothing more to send or to keep
+    localStorage.removeItem(MIRROR);
+    return;
+  }
   const api = page.dataset.api;
   const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
   const status = document.getElementById('sync-status');
@@ -21,6 +29,63 @@
   page.querySelectorAll('.item').forEach(function (item) {
     known[item.dataset.itemId] = Number(item.dataset.revision);
   });
+
+  // ---- what the server confirmed, mirrored on the phone --------------------------------------
+
+  function mirror() {
+    try {
+      return JSON.parse(localStorage.getItem(MIRROR)) || { answers: {}, photos: {} };
+    } catch (unreadable) {
+      return { answers: {}, photos: {} };
+    }
+  }
+
+  function remember(change) {
+    const kept = mirror();
+    change(kept);
+    try {
+      localStorage.setItem(MIRROR, JSON.stringify(kept));
+    } catch (full) {
+      // the mirror only spares a stale copy of the page; the server has the answer
+    }
+  }
+
+  function rememberAnswer(itemId, answer) {
+    remember(function (kept) { kept.answers[itemId] = answer; });
+  }
+
+  function rememberPhoto(itemId, photo) {
+    remember(function (kept) {
+      kept.photos[itemId] = (kept.photos[itemId] || []).concat([photo]);
+    });
+  }
+
+  /** A page older than what this phone was told (a copy opened offline) is brought up to date. */
+  function applyMirror() {
+    const kept = mirror();
+    Object.keys(kept.answers).forEach(function (itemId) {
+      const item = itemOf(itemId);
+      const answer = kept.answers[itemId];
+      if (item && answer.revision > known[itemId]) {
+        known[itemId] = answer.revision;
+        item.dataset.revision = answer.revision;
+        choose(item, answer.answer);
+        item.querySelector('textarea').value = answer.note || '';
+        item.querySelector('.raise input').checked = answer.raiseProblem;
+      }
+    });
+    Object.keys(kept.photos).forEach(function (itemId) {
+      const item = itemOf(itemId);
+      if (!item) {
+        return;
+      }
+      kept.photos[itemId].forEach(function (photo) {
+        if (!item.querySelector('a.photo[href="/api/documents/' + photo.documentId + '"]')) {
+          photoLink(item, photo);
+        }
+      });
+    });
+  }
 
   let loginNeeded = false;
   let lastSendFailed = false;
@@ -146,6 +211,8 @@
       } else {
         known[entry.itemId] = body.revision;
         item.dataset.revision = body.revision;
+        rememberAnswer(entry.itemId, { revision: body.revision, answer: entry.answer, note: entry.note,
+          raiseProblem: entry.raiseProblem });
         itemState(item, '', false);
       }
       return remove(entry).then(function () { return true; });
@@ -178,11 +245,17 @@
     if (pending) {
       pending.remove();
     }
+    const photo = { documentId: receipt.documentId, fileName: receipt.fileName, sha256: receipt.sha256 };
+    rememberPhoto(entry.itemId, photo);
+    photoLink(item, photo);
+  }
+
+  function photoLink(item, photo) {
     const link = document.createElement('a');
     link.className = 'photo';
-    link.href = '/api/documents/' + receipt.documentId;
-    link.title = 'SHA-256 ' + receipt.sha256;
-    link.textContent = receipt.fileName;
+    link.href = '/api/documents/' + photo.documentId;
+    link.title = 'SHA-256 ' + photo.sha256;
+    link.textContent = photo.fileName;
     item.querySelector('.photos').appendChild(link);
   }
 
@@ -280,6 +353,7 @@
     });
     takeTheirs.addEventListener('click', function () {
       box.remove();
+      rememberAnswer(mine.itemId, theirs);
       choose(item, theirs.answer);
       item.querySelector('textarea').value = theirs.note || '';
       item.querySelector('.raise input').checked = theirs.raiseProblem;
@@ -315,6 +389,7 @@
   });
 
   // what was waiting on the phone when the page was last closed is shown as the sampler left it
+  applyMirror();
   waiting().then(function (entries) {
     entries.forEach(function (entry) {
       const item = itemOf(entry.itemId);
@@ -329,11 +404,25 @@
         const pending = document.createElement('span');
         pending.className = 'photo pending';
         pending.dataset.seq = entry.seq;
-        pending.textContent = entry.fileName + ' 待发送 Waiting';
+        const preview = document.createElement('img');
+        preview.alt = entry.fileName;
+        preview.src = URL.createObjectURL(entry.file);
+        pending.append(preview, document.createTextNode(entry.fileName + ' 待发送 Waiting'));
         item.querySelector('.photos').appendChild(pending);
       }
     });
   }).then(showStatus).then(flush);
+
+  // the page, its script and its style are kept on the phone, so the checklist opens again offline
+  if ('serviceWorker' in navigator && 'caches' in window) {
+    navigator.serviceWorker.register('/checklist-sw.js', { scope: '/sampling/' }).then(function () {
+      return caches.open('riskmonitor-checklist-pages');
+    }).then(function (cache) {
+      return cache.addAll([location.pathname, '/checklist.js', '/checklist.css']);
+    }).catch(function () {
+      // no copy on the phone (no connection now, or no room): the page works while it stays open
+    });
+  }
 
   window.addEventListener('online', flush);
   window.addEventListener('offline', showStatus);

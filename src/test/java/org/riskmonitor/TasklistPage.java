@@ -123,8 +123,13 @@ public final class TasklistPage {
    * click; a plain one hides its input and opens from the value it displays.
    */
   public void choose(String key, String labelPart) throws InterruptedException {
-    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[id$='-Field_" + key + "']:not(.fjs-select-hidden-input), "
-        + "[id$='-Field_" + key + "-display']"))).click();
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[id$='-Field_" + key
+        + "']:not(.fjs-select-hidden-input), [id$='-Field_" + key + "-display']")));
+    field.click();
+    if (field.getTagName().equals("input")) {
+      // a searchable select: typing narrows a long list (plans and topics made by other tests) to the option
+      field.sendKeys(labelPart);
+    }
     WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//*[contains(@class, 'fjs-dropdownlist-item') and contains(., '" + labelPart + "')]")));
     // a long list scrolls, inside a page that scrolls too: bring the option to the middle of both (at an edge,

@@ -36,7 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * A sampler fills an e-bike charger's on-site checklist on a phone (390 × 844, Chinese): all items
  * but two online, then the connection drops on the factory floor, two more items and a photo are
- * kept on the phone, and when the connection is back everything is stored exactly once. The
+ * kept on the phone, the tab is reloaded without a connection and opens from the copy kept on the
+ * phone, and when the connection is back everything is stored exactly once. The
  * finding then comes back as a problem of the assistance visit and is solved in remediation.
  * Screenshots go to target/screenshots/.
  */
@@ -44,6 +45,7 @@ class ChecklistPhoneBrowserTest extends RiskMonitorTest {
 
   private static final String CHARGERS = DemoPeople.ENTERPRISES.get(0).get(0);
   private static final String FINDING_NOTE = "充满后指示灯不转绿，说明书无充满自停说明";
+  private static final String CUT_OFF = "充满自停功能 Cut-off when charged";
 
   @LocalServerPort
   private int port;
@@ -91,9 +93,8 @@ class ChecklistPhoneBrowserTest extends RiskMonitorTest {
         "第" + inForce.version() + "版");
     List<WebElement> items = browser.findElements(By.cssSelector(".item"));
     assertThat(items).hasSize(checklists.items(inForce.id()).size()).hasSizeGreaterThanOrEqualTo(3);
-    WebElement cutOff = items.stream().filter(i -> i.getText().contains("充满自停功能 Cut-off when charged")).findFirst()
-        .orElseThrow();
-    List<WebElement> others = items.stream().filter(i -> i != cutOff).toList();
+    WebElement cutOff = itemTitled(CUT_OFF);
+    List<WebElement> others = items.stream().filter(i -> !i.getText().contains(CUT_OFF)).toList();
     int total = items.size();
     // one column that fits the phone: nothing to scroll sideways
     assertThat((Long) browser.executeScript("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
@@ -103,6 +104,9 @@ class ChecklistPhoneBrowserTest extends RiskMonitorTest {
     }
     wait.until(d -> answersOf(caseNumber) == total - 2);
     waitForStatus("已全部保存到服务器");
+    // the page, its script and style are kept on the phone before the sampler walks onto the floor
+    wait.until(d -> Boolean.TRUE.equals(browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+        + "caches.match(location.pathname).then(copy => done(!!copy && !!navigator.serviceWorker.controller));")));
     chromium.shoot("checklist-01-online");
 
     browser.setNetworkConditions(offline());
@@ -119,6 +123,17 @@ class ChecklistPhoneBrowserTest extends RiskMonitorTest {
     assertThat(changesOf(caseNumber)).isEqualTo(total - 2);
     chromium.shoot("checklist-02-offline-three-waiting");
 
+    // the phone reloads the tab, as phones do with tabs they put away: the copy kept on the phone opens,
+    // with what the sampler entered and what still waits
+    browser.navigate().refresh();
+    waitForStatus("无网络：3 项保存在本机，待发送");
+    WebElement reopened = itemTitled(CUT_OFF);
+    assertThat(reopened.findElement(By.cssSelector(".answer.chosen")).getText()).contains("发现问题");
+    assertThat(reopened.findElement(By.tagName("textarea")).getAttribute("value")).isEqualTo(FINDING_NOTE);
+    assertThat(reopened.findElement(By.cssSelector(".photo.pending")).getText()).contains("charger-indicator.png", "待发送");
+    assertThat(browser.findElements(By.cssSelector(".answer.chosen"))).hasSize(total);
+    chromium.shoot("checklist-03-reopened-offline");
+
     browser.deleteNetworkConditions();
     waitForStatus("已全部保存到服务器");
     assertThat(answersOf(caseNumber)).isEqualTo(total);
@@ -131,11 +146,12 @@ class ChecklistPhoneBrowserTest extends RiskMonitorTest {
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(photo)));
     assertThat(jdbc.queryForList("SELECT d.sha256 FROM rm_checklist_change ch JOIN rm_document d ON d.id = ch.document_id"
         + " WHERE ch.case_checklist_id = " + checklistOf(caseNumber), String.class)).containsExactly(sha256);
-    WebElement stored = wait.until(d -> cutOff.findElements(By.cssSelector("a.photo")).stream().findFirst().orElse(null));
+    WebElement stored = wait.until(d -> itemTitled(CUT_OFF).findElements(By.cssSelector("a.photo")).stream().findFirst()
+        .orElse(null));
     assertThat(stored.getAttribute("title")).isEqualTo("SHA-256 " + sha256);
     assertThat(browser.findElement(By.id("progress")).getText()).contains("已答 " + total + "/" + total + " 项",
         "发现问题 1 项");
-    chromium.shoot("checklist-03-back-online-all-sent");
+    chromium.shoot("checklist-04-back-online-all-sent");
 
     // opened again, the phone has nothing left to send and sends nothing twice
     browser.navigate().refresh();
@@ -157,6 +173,11 @@ class ChecklistPhoneBrowserTest extends RiskMonitorTest {
     walker.finish(caseNumber, route);
     assertThat(jdbc.queryForObject("SELECT solved_on FROM rm_problem WHERE id = ?", Object.class, problem.get("id")))
         .isNotNull();
+  }
+
+  private WebElement itemTitled(String title) {
+    return browser.findElements(By.cssSelector(".item")).stream().filter(i -> i.getText().contains(title)).findFirst()
+        .orElseThrow();
   }
 
   /** A tap: the item is brought to the middle of the screen first, clear of the status bar on top. */
