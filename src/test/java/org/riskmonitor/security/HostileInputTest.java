@@ -127,6 +127,7 @@ class HostileInputTest extends RiskMonitorTest {
     attempts.addAll(unreadableJson(steps));
     attempts.addAll(malformedRequests(ownCase));
     attempts.addAll(checklists(caseNumberOf(steps.get(1).task())));
+    attempts.addAll(checklistEditor());
     System.out.println("Hostile input: " + attempts.size() + " requests generated");
     assertThat(attempts.size()).isGreaterThanOrEqualTo(1000);
 
@@ -742,6 +743,79 @@ class HostileInputTest extends RiskMonitorTest {
     attempts.add(new Attempt("checklist case", "checklist by DELETE", "sampler", DemoPeople.PASSWORD, HttpMethod.DELETE,
         api, null));
     return attempts;
+  }
+
+  /**
+   * Edits of a kind's checklist with one field no rule lets through (every other field as the
+   * editor's form holds it), and edits by people who may not edit.
+   */
+  private List<Attempt> checklistEditor() {
+    String kind = "GAS_STOVE";
+    String version = String.valueOf(jdbc.queryForObject("SELECT MAX(version) FROM rm_checklist WHERE product_kind = ?",
+        Integer.class, kind));
+    Map<String, Consumer<MultiValueMap<String, String>>> attacks = new LinkedHashMap<>();
+    for (String area : List.of("", "EXE", SCRIPT, SQL, "label")) {
+      attacks.put("area " + area.substring(0, Math.min(8, area.length())), f -> f.set("area.0", area));
+    }
+    for (String text : java.util.Arrays.asList(" ", SCRIPT, IMG, KB10, EMOJI, NUL)) {
+      String shown = text.substring(0, Math.min(8, text.length()));
+      attacks.put("title " + shown, f -> f.set("title.0", text));
+      attacks.put("method " + shown, f -> f.set("method.0", text));
+      attacks.put("finding criterion " + shown, f -> f.set("findingCriterion.0", text));
+      attacks.put("change note " + shown, f -> f.set("changeNote", text));
+    }
+    for (String edited : List.of("", "abc", "-1", "0", "99999999999", SQL_OR)) {
+      attacks.put("edited version " + edited, f -> f.set("editedVersion", edited));
+    }
+    attacks.put("every row removed", f -> {
+      for (int i = 0; i < 10; i++) {
+        f.set("remove." + i, "on");
+      }
+    });
+    attacks.put("61 items", f -> {
+      for (int i = 100; i < 161; i++) {
+        f.set("area." + i, "PRODUCT");
+        f.set("title." + i, "检查 " + i);
+        f.set("method." + i, "看 Look");
+        f.set("findingCriterion." + i, "缺 Missing");
+      }
+    });
+    List<Attempt> attempts = new ArrayList<>();
+    attacks.forEach((attack, change) -> {
+      MultiValueMap<String, String> form = checklistEdit(kind, version);
+      change.accept(form);
+      attempts.add(form("checklist editor", attack, "expert1", DemoPeople.PASSWORD, "/manage/checklists/" + kind, form));
+    });
+    for (String user : List.of("manager", "enterprise1", "lab1", "sampler")) {
+      attempts.add(form("checklist editor", user + " edits", user, DemoPeople.PASSWORD, "/manage/checklists/" + kind,
+          checklistEdit(kind, version)));
+    }
+    for (String path : List.of("NO_SUCH_KIND", "GAS_STOVE'%20OR%20'1'='1", "%3Cscript%3E")) {
+      attempts.add(form("checklist editor", "kind " + path, "expert1", DemoPeople.PASSWORD, "/manage/checklists/" + path,
+          checklistEdit(kind, version)));
+    }
+    attempts.add(new Attempt("checklist editor", "edit as JSON", "expert1", DemoPeople.PASSWORD, HttpMethod.POST,
+        "/manage/checklists/" + kind, jsonEntity("{\"editedVersion\": \"" + version + "\"}")));
+    attempts.add(new Attempt("checklist editor", "version abc", "expert1", DemoPeople.PASSWORD, HttpMethod.GET,
+        "/manage/checklists/" + kind + "?version=abc", null));
+    return attempts;
+  }
+
+  /** The editor's form of a kind's checklist in force, as the page would post it unchanged. */
+  private MultiValueMap<String, String> checklistEdit(String kind, String version) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("editedVersion", version);
+    form.add("changeNote", "敌意测试 Hostile test");
+    List<Map<String, Object>> items = jdbc.queryForList("SELECT i.area, i.title, i.method, i.finding_criterion"
+        + " FROM rm_checklist_item i JOIN rm_checklist l ON l.id = i.checklist_id"
+        + " WHERE l.product_kind = ? AND l.version = ? ORDER BY i.position", kind, Integer.valueOf(version));
+    for (int i = 0; i < items.size(); i++) {
+      form.add("area." + i, (String) items.get(i).get("area"));
+      form.add("title." + i, (String) items.get(i).get("title"));
+      form.add("method." + i, (String) items.get(i).get("method"));
+      form.add("findingCriterion." + i, (String) items.get(i).get("finding_criterion"));
+    }
+    return form;
   }
 
   private static Map<String, Object> checklistAnswer(Object itemId, Object answer, String note, Object baseRevision) {
