@@ -1,6 +1,5 @@
 package org.riskmonitor.document;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,11 +40,6 @@ public class DocumentStore {
     return new CaseDocument(key.getId(), document.caseId(), document.kind(), document.fileName(),
         document.contentType(), document.sizeBytes(), document.sha256(), document.createdBy(), document.createdAt(),
         document.taskId(), document.stepKey(), document.stepName());
-  }
-
-  /** A notice the system writes, kept as UTF-8 text. */
-  public CaseDocument storeNotice(long caseId, String kind, String fileName, String text, String createdBy) {
-    return store(caseId, kind, fileName, "text/plain;charset=UTF-8", text.getBytes(StandardCharsets.UTF_8), createdBy);
   }
 
   public List<CaseDocument> ofCase(long caseId) {

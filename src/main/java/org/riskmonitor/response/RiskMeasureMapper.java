@@ -32,4 +32,10 @@ public interface RiskMeasureMapper {
              decision_comment
         FROM rm_risk_measure WHERE case_id = #{caseId} ORDER BY id""")
   List<RiskMeasure> ofCase(long caseId);
+
+  @Select("""
+      SELECT id, case_id, kind, status, title, content, reference, recorded_by, recorded_at, decided_by, decided_at,
+             decision_comment
+        FROM rm_risk_measure WHERE id = #{id}""")
+  RiskMeasure find(long id);
 }

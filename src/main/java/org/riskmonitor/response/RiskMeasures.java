@@ -29,6 +29,10 @@ public class RiskMeasures {
     return mapper.decide(measureId, status, decidedBy, clock.now(), comment) == 1;
   }
 
+  public RiskMeasure find(long measureId) {
+    return mapper.find(measureId);
+  }
+
   public List<RiskMeasure> ofCase(long caseId) {
     return mapper.ofCase(caseId);
   }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 public class RoleAuthorizations {
 
   public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal", "catalogue-round",
-      "monitoring-plan");
+      "monitoring-plan", "document-service");
   /** Processes of the regulator's own work, which enterprises and labs may not see. */
   public static final List<String> STAFF_ONLY = List.of("monitoring-plan");
 

@@ -35,6 +35,7 @@ import org.riskmonitor.demo.Route;
 import org.riskmonitor.document.CaseAccess;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.input.FormRefusal;
+import org.riskmonitor.officialdocument.PdfText;
 import org.riskmonitor.summary.CaseSummary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -104,7 +105,7 @@ class ComponentSamplingTest extends RiskMonitorTest {
       assertThat(candidateGroups(instance, step)).as(step).containsExactly(group(SUPPLIER));
     }
     assertThat(notice(monitoringCase, "RESULT_NOTICE")).contains(SUPPLIER.get(1), SUPPLIER.get(0), PLANT.get(1),
-        "锂离子蓄电池 Li-ion battery");
+        PdfText.squeezed("锂离子蓄电池 Li-ion battery"));
     assertThat(notice(monitoringCase, "RISK_NOTICE")).contains("零部件供应商", SUPPLIER.get(1));
 
     // both see the case, a stranger does not
@@ -231,7 +232,7 @@ class ComponentSamplingTest extends RiskMonitorTest {
   private String notice(MonitoringCase monitoringCase, String kind) {
     byte[] content = jdbc.queryForObject("SELECT content FROM rm_document WHERE case_id = ? AND kind = ? ORDER BY id LIMIT 1",
         byte[].class, monitoringCase.id(), kind);
-    return new String(content, java.nio.charset.StandardCharsets.UTF_8);
+    return PdfText.squeezedOf(content);
   }
 
   private static String group(List<String> enterprise) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
@@ -13,6 +12,7 @@ import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
+import org.riskmonitor.officialdocument.PdfText;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
@@ -91,8 +91,8 @@ class CaseSummaryTest extends RiskMonitorTest {
     // the written notice reads the same values
     byte[] notice = jdbc.queryForObject("SELECT d.content FROM rm_document d JOIN rm_monitoring_case c "
         + "ON c.id = d.case_id WHERE c.case_number = ? AND d.kind = 'RESULT_NOTICE'", byte[].class, caseNumber);
-    assertThat(new String(notice, StandardCharsets.UTF_8)).contains("结论 Conclusion: 不合格 Nonconforming", failed.get(0),
-        deadline, "批号 Batch: B20250610");
+    assertThat(PdfText.squeezedOf(notice)).contains(PdfText.squeezed("结论 Conclusion：不合格 Nonconforming"),
+        PdfText.squeezed(failed.get(0)), deadline, PdfText.squeezed("批号 Batch：B20250610"));
 
     assertThat(engine.getRuntimeService().getVariables(respond.getProcessInstanceId()))
         .containsKeys("nonconforming", "objectionDeadline", "reportId")
