@@ -130,7 +130,7 @@ public class OfficialDocuments {
    * next number; the year's first document creates the row, and a node that loses that race
    * increments the row the other created.
    */
-  private int nextNumber(OfficialDocumentKind kind, int year) {
+  int nextNumber(OfficialDocumentKind kind, int year) {
     if (mapper.increment(kind.name(), year) == 0) {
       try {
         mapper.startYear(kind.name(), year);
