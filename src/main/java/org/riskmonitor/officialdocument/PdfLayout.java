@@ -195,7 +195,8 @@ public class PdfLayout {
 
   /**
    * Breaks text into lines no wider than the width (the first line is shorter by the indent): a run
-   * of Latin letters and digits is kept whole where it fits, any other character may end a line.
+   * of Latin text between spaces (a word, a number with its unit: 2.5mm², 1.83Ω/km) is kept whole
+   * where it fits; after any Chinese character or full-width punctuation a line may end.
    */
   static List<String> wrap(PDFont font, float size, String text, float width, float indent) {
     List<String> units = units(text);
@@ -242,7 +243,7 @@ public class PdfLayout {
     List<String> units = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     text.codePoints().forEach(c -> {
-      if (c < 0x2E80 && Character.isLetterOrDigit(c) || (!word.isEmpty() && (c == '-' || c == '.' || c == '/'))) {
+      if (c < 0x2E80 && !Character.isWhitespace(c)) {
         word.appendCodePoint(c);
       } else {
         if (!word.isEmpty()) {
