@@ -11,8 +11,11 @@ public record DocumentView(long id, String fileName, String contentType, long si
                            String kindTitle, String createdBy, LocalDateTime createdAt, String taskId, String stepKey,
                            String stepName) {
 
-  /** What the system writes itself (risk and result notices) has kinds people do not upload. */
-  static final String SYSTEM_NOTICE = "系统通知书 Notice from the system";
+  /**
+   * What the system issues itself (the official documents: notices, orders, alerts, announcements,
+   * closure decisions, each a numbered PDF) has kinds people do not upload.
+   */
+  static final String SYSTEM_NOTICE = "官方文书 Official document";
 
   static DocumentView of(CaseDocument d) {
     DocumentKind kind = DocumentKind.named(d.kind());

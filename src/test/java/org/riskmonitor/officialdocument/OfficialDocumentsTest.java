@@ -3,7 +3,8 @@ package org.riskmonitor.officialdocument;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -15,12 +16,15 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
 import org.riskmonitor.document.DocumentStore;
 import org.riskmonitor.tasklist.TaskFilters;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
 
 /** The official documents of walked cases, read back from their PDFs as the enterprise would read them. */
 class OfficialDocumentsTest extends RiskMonitorTest {
@@ -33,6 +37,10 @@ class OfficialDocumentsTest extends RiskMonitorTest {
   private OfficialDocuments officialDocuments;
   @Autowired
   private DocumentStore documents;
+  @Autowired
+  private TestRestTemplate rest;
+  @Autowired
+  private RegulatorClock clock;
 
   @Test
   void everyKindIsIssuedAsANumberedPdf_withTheCaseTheEnterpriseAndTheFailedItems_inTheBundledFont() {
@@ -41,12 +49,12 @@ class OfficialDocumentsTest extends RiskMonitorTest {
     String announced = open();
     walker.finish(announced, Route.remediated().with(r -> r.reinspectionPasses = false));
 
-    List<OfficialDocument> issued = new java.util.ArrayList<>(officialDocuments.ofCase(caseId(remediated)));
+    List<OfficialDocument> issued = new ArrayList<>(officialDocuments.ofCase(caseId(remediated)));
     issued.addAll(officialDocuments.ofCase(caseId(announced)));
     assertThat(issued).extracting(OfficialDocument::kind).containsAll(
-        java.util.Arrays.stream(OfficialDocumentKind.values()).map(Enum::name).toList());
+        Arrays.stream(OfficialDocumentKind.values()).map(Enum::name).toList());
 
-    int year = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+    int year = clock.today().getYear();
     for (OfficialDocument document : issued) {
       String caseNumber = document.caseId() == caseId(remediated) ? remediated : announced;
       byte[] pdf = documents.content(document.documentId());
@@ -90,7 +98,7 @@ class OfficialDocumentsTest extends RiskMonitorTest {
     walker.finish(open(), Route.remediated());
     for (OfficialDocumentKind kind : OfficialDocumentKind.values()) {
       List<Integer> numbers = jdbc.queryForList("SELECT doc_seq FROM rm_official_document WHERE kind = ? AND doc_year = ? "
-          + "ORDER BY doc_seq", Integer.class, kind.name(), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear());
+          + "ORDER BY doc_seq", Integer.class, kind.name(), clock.today().getYear());
       assertThat(numbers).as(kind.name()).containsExactlyElementsOf(IntStream.rangeClosed(1, numbers.size()).boxed().toList());
     }
     assertThat(count("rm_official_document", "kind = 'RESULT_NOTICE'")).isGreaterThanOrEqualTo(2);
@@ -112,6 +120,15 @@ class OfficialDocumentsTest extends RiskMonitorTest {
 
     String member = member();
     assertThat(tasks(member, TaskFilters.MY_ORGANISATION)).contains(receipt.getId());
+    // its form names the document and links the PDF, which the enterprise may download
+    ResponseEntity<String> form = rest.withBasicAuth(member, DemoPeople.PASSWORD)
+        .getForEntity("/engine-rest/task/" + receipt.getId() + "/form-variables", String.class);
+    assertThat(form.getStatusCode().value()).as(form.getBody()).isEqualTo(200);
+    assertThat(form.getBody()).contains(notice.docNumber(), caseNumber, "/api/documents/" + notice.documentId());
+    ResponseEntity<byte[]> pdf = rest.withBasicAuth(member, DemoPeople.PASSWORD)
+        .getForEntity("/api/documents/" + notice.documentId(), byte[].class);
+    assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+    assertThat(PdfText.squeezedOf(pdf.getBody())).contains(notice.docNumber());
     assertThat(tasks(other(), TaskFilters.MY_ORGANISATION))
         .doesNotContain(receipt.getId());
 
