@@ -6,6 +6,7 @@ import org.riskmonitor.form.CurrentUser;
 import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
+import org.riskmonitor.publication.Publications;
 import org.springframework.stereotype.Component;
 
 /** A manager approves the consumer alert or returns it (form {@code approve-consumer-alert}). */
@@ -17,8 +18,11 @@ public class ConsumerAlertApproval implements TaskListener {
   private final FormDefinitions forms;
   private final RiskMeasures measures;
   private final CurrentUser currentUser;
+  private final Publications publications;
 
-  public ConsumerAlertApproval(FormDefinitions forms, RiskMeasures measures, CurrentUser currentUser) {
+  public ConsumerAlertApproval(FormDefinitions forms, RiskMeasures measures, CurrentUser currentUser,
+                               Publications publications) {
+    this.publications = publications;
     this.forms = forms;
     this.measures = measures;
     this.currentUser = currentUser;
@@ -35,6 +39,9 @@ public class ConsumerAlertApproval implements TaskListener {
       throw new FormRefusal("消费提示已审批 The alert was already decided");
     }
     task.setVariable("alertApproved", decision == Decision.APPROVED);
+    if (decision == Decision.APPROVED) {
+      publications.proposeConsumerAlert(task, alertId);
+    }
     // a returned alert comes back for approval with a blank decision
     task.removeVariable("alertDecision");
   }
