@@ -135,11 +135,9 @@ public interface PublicationMapper {
    * Published items matching the filters, newest first. Only PUBLISHED: a withdrawn item is found by
    * its number alone, so a search by enterprise never ties it to what was withdrawn.
    */
-  @Select("""
-      <script>
-      SELECT """ + COLUMNS + """
-        FROM rm_publication p
-       WHERE p.status = 'PUBLISHED' AND p.public_number IS NOT NULL AND """ + OBJECTION_SETTLED + """
+  @Select("<script>SELECT " + COLUMNS + " FROM rm_publication p"
+      + " WHERE p.status = 'PUBLISHED' AND p.public_number IS NOT NULL AND " + OBJECTION_SETTLED + """
+
        <if test="f.type != null">AND p.item_type = #{f.type}</if>
        <if test="f.productKind != null">AND p.product_kind = #{f.productKind}</if>
        <if test="f.uscc != null">AND p.enterprise_uscc = #{f.uscc}</if>
