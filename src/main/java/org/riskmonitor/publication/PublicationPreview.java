@@ -1,5 +1,6 @@
 package org.riskmonitor.publication;
 
+import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("publicationPreview")
 public class PublicationPreview implements TaskListener {
+
+  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Publications publications;
 
@@ -22,7 +25,7 @@ public class PublicationPreview implements TaskListener {
     Publication item = publications.byNumber((String) task.getVariable("publicNumber"));
     task.setVariable("publicPreview", PublicPreview.markdown(item));
     task.setVariable("enterpriseNoticeLine", item.enterpriseNotifiedAt() != null
-        ? "已于 " + item.enterpriseNotifiedAt().withNano(0) + " 告知企业 The enterprise was told on this date"
+        ? "已于 " + item.enterpriseNotifiedAt().format(MINUTE) + " 告知企业 The enterprise was told on this date"
         : "企业无可通知的联系人，未发邮件 The enterprise has no contact to mail");
     if ("CORRECTION".equals(task.getVariable("changeKind"))) {
       task.setVariable("publicTitle", item.title());
