@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
+import org.riskmonitor.component.ComponentType;
 import org.riskmonitor.demo.Route;
 import org.riskmonitor.input.FormRefusal;
 import org.riskmonitor.security.Roles;
@@ -163,6 +164,23 @@ class PublicationPathsTest extends RiskMonitorTest {
     walker.advanceTo(caseNumber, "Task_AssignRiskExpert", Route.remediated());
     assertThat(items(caseNumber)).extracting(p -> engine.getRuntimeService().getVariable(p.getId(), "itemTypeName"))
         .containsExactly(ItemType.MONITORING_RESULT.label());
+  }
+
+  @Test
+  void aComponentOnTheRedList_isListedUnderItsSupplier_withTheComponentType() {
+    List<String> supplier = DemoPeople.ENTERPRISES.get(2);
+    String caseNumber = walker.openComponentCase(E_BIKES.get(0), ComponentType.CHARGER, "充电器 红榜2032",
+        supplier.get(0), supplier.get(1)).getBusinessKey();
+    walker.finish(caseNumber, Route.allItemsPass());
+    ProcessInstance red = item(caseNumber, ItemType.RED_LIST);
+    decide(task(red), Map.of("publicationDecision", "APPROVED"));
+
+    Publication listed = publications.byNumber(red.getBusinessKey());
+    assertThat(listed.enterpriseName()).isEqualTo(supplier.get(1));
+    assertThat(listed.enterpriseUscc()).isEqualTo(supplier.get(0));
+    assertThat(listed.componentName()).isEqualTo("充电器 Charger");
+    assertThat(page("/public/items/" + red.getBusinessKey())).contains("供应商 Supplier", supplier.get(1), "充电器 Charger")
+        .doesNotContain(E_BIKES.get(1));
   }
 
   /** Together the paths above go through every element of both processes. */
