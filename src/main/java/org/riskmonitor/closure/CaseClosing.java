@@ -23,12 +23,12 @@ public class CaseClosing implements TaskListener {
 
   public CaseClosing(FormDefinitions forms, ClosureMapper mapper, MonitoringCases cases, CurrentUser currentUser,
                      RegulatorClock clock, Publications publications) {
-    this.publications = publications;
     this.forms = forms;
     this.mapper = mapper;
     this.cases = cases;
     this.currentUser = currentUser;
     this.clock = clock;
+    this.publications = publications;
   }
 
   @Override

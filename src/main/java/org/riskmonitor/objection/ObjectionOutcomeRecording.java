@@ -21,9 +21,9 @@ public class ObjectionOutcomeRecording implements JavaDelegate {
   private final Publications publications;
 
   public ObjectionOutcomeRecording(AuditTrail audit, ObjectionMapper mapper, Publications publications) {
-    this.publications = publications;
     this.audit = audit;
     this.mapper = mapper;
+    this.publications = publications;
   }
 
   @Override

@@ -38,7 +38,7 @@ public record Publication(Long id, String publicNumber, String itemType, Long ca
     };
   }
 
-  /** The public's name for the editable text a correction may change. */
+  /** A copy with the texts a correction may change, corrected at the given time. */
   public Publication corrected(String title, String failedItems, String hazard, String measures, LocalDateTime at) {
     return new Publication(id, publicNumber, itemType, caseId, sourceMeasureId, title, productKind, productKindName,
         productName, brand, model, batchNumber, productionDate, enterpriseName, enterpriseUscc, componentName,

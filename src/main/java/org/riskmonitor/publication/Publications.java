@@ -49,8 +49,14 @@ public class Publications {
     return regulator;
   }
 
-  /** A manager approved the consumer alert of a case: the alert goes to the publication step. */
-  public void proposeConsumerAlert(VariableScope caseScope, long alertId) {
+  /** A manager decided on the consumer alert of a case: an approved alert goes to the publication step. */
+  public void consumerAlertDecided(VariableScope caseScope, long alertId, boolean approved) {
+    if (approved) {
+      proposeConsumerAlert(caseScope, alertId);
+    }
+  }
+
+  private void proposeConsumerAlert(VariableScope caseScope, long alertId) {
     long caseId = caseId(caseScope);
     PublicationMapper.AlertText alert = mapper.alert(alertId);
     propose(caseScope, ItemType.CONSUMER_ALERT, alertId, alert.title(), mapper.caseFacts(caseId), failedItems(caseId),

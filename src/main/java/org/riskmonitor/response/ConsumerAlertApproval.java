@@ -22,10 +22,10 @@ public class ConsumerAlertApproval implements TaskListener {
 
   public ConsumerAlertApproval(FormDefinitions forms, RiskMeasures measures, CurrentUser currentUser,
                                Publications publications) {
-    this.publications = publications;
     this.forms = forms;
     this.measures = measures;
     this.currentUser = currentUser;
+    this.publications = publications;
   }
 
   @Override
@@ -39,9 +39,7 @@ public class ConsumerAlertApproval implements TaskListener {
       throw new FormRefusal("消费提示已审批 The alert was already decided");
     }
     task.setVariable("alertApproved", decision == Decision.APPROVED);
-    if (decision == Decision.APPROVED) {
-      publications.proposeConsumerAlert(task, alertId);
-    }
+    publications.consumerAlertDecided(task, alertId, decision == Decision.APPROVED);
     // a returned alert comes back for approval with a blank decision
     task.removeVariable("alertDecision");
   }
