@@ -193,6 +193,18 @@ class PublicSiteTest extends RiskMonitorTest {
         .getBody()).contains(items.alert(), items.unpublished().get(0), "撤回 Withdraw", "更正 Correct");
     assertThat(rest.withBasicAuth("enterprise1", DemoPeople.PASSWORD).getForEntity("/manage/publications", String.class)
         .getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.getForEntity("/manage/publications", String.class).getBody())
+        .as("without login: the Tasklist login, not the managers' page").doesNotContain("信息公开管理", items.alert());
+
+    String unpublished = items.unpublished().get(0);
+    ResponseEntity<String> refused = rest.withBasicAuth("manager", DemoPeople.PASSWORD)
+        .postForEntity("/manage/publications/" + unpublished + "/withdraw", null, String.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(409);
+    assertThat(refused.getBody()).contains("Only a published item without an open correction or withdrawal");
+    assertThat(rest.withBasicAuth("enterprise1", DemoPeople.PASSWORD)
+        .postForEntity("/manage/publications/" + items.result() + "/withdraw", null, String.class).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(get("/public/items/" + items.result(), 200).getBody()).doesNotContain("本信息已撤回");
   }
 
   private List<String> numbers(String query) throws Exception {
