@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +125,21 @@ class PublicationBrowserTest extends RiskMonitorTest {
     assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("电动自行车 浏览器2032");
     assertThat(chromium.securityPolicyViolations()).isEmpty();
     System.out.println("Browser test screenshots: " + tasklist.shots());
+
+    // on a phone the search and the black-list entry fit the screen: nothing to scroll sideways
+    try (Chromium phone = Chromium.phone()) {
+      for (Map.Entry<String, String> page : Map.of("/public?type=BLACK_LIST", "黑榜 Black list",
+          "/public/items/" + black, CABLES.get(1)).entrySet()) {
+        String path = page.getKey();
+        phone.browser().get("http://localhost:" + port + path);
+        assertThat(phone.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText())
+            .contains(page.getValue());
+        Number overflow = (Number) phone.browser().executeScript(
+            "return document.documentElement.scrollWidth - window.innerWidth;");
+        assertThat(overflow.intValue()).as("sideways overflow of " + path + " on a phone").isLessThanOrEqualTo(0);
+        phone.shoot("publication-08-phone-" + (path.contains("items") ? "item" : "black-list"));
+      }
+    }
   }
 
   private void approve(String publicNumber, String screenshot, String shown) throws IOException, InterruptedException {
