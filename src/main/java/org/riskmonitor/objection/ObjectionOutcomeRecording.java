@@ -3,6 +3,7 @@ package org.riskmonitor.objection;
 import org.riskmonitor.form.CurrentUser;
 import java.util.Map;
 import org.riskmonitor.audit.AuditTrail;
+import org.riskmonitor.publication.Publications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,12 @@ public class ObjectionOutcomeRecording implements JavaDelegate {
 
   private final AuditTrail audit;
   private final ObjectionMapper mapper;
+  private final Publications publications;
 
-  public ObjectionOutcomeRecording(AuditTrail audit, ObjectionMapper mapper) {
+  public ObjectionOutcomeRecording(AuditTrail audit, ObjectionMapper mapper, Publications publications) {
     this.audit = audit;
     this.mapper = mapper;
+    this.publications = publications;
   }
 
   @Override
@@ -38,6 +41,10 @@ public class ObjectionOutcomeRecording implements JavaDelegate {
     mapper.recordOutcome(((Number) execution.getVariable("resultNoticeId")).longValue(), outcome,
         retested && execution.getVariable("reportId") != null ? ((Number) execution.getVariable("reportId")).longValue() : null);
     execution.setVariable("objectionOutcome", outcome);
+    if (!overturned) {
+      // the objection phase is over and the result stands: only now may it go to the public
+      publications.proposeMonitoringResult(execution);
+    }
     audit.record(((Number) execution.getVariable("caseId")).longValue(), "objection-outcome", CurrentUser.SYSTEM,
         Map.of("outcome", outcome));
   }

@@ -9,6 +9,7 @@ import org.riskmonitor.form.FormDefinitions;
 import org.riskmonitor.form.SubmittedForm;
 import org.riskmonitor.officialdocument.OfficialDocumentKind;
 import org.riskmonitor.officialdocument.OfficialDocuments;
+import org.riskmonitor.publication.Publications;
 import org.springframework.stereotype.Component;
 
 /** A manager approves the consumer alert, issued then as an official document, or returns it (form {@code approve-consumer-alert}). */
@@ -21,13 +22,15 @@ public class ConsumerAlertApproval implements TaskListener {
   private final RiskMeasures measures;
   private final CurrentUser currentUser;
   private final OfficialDocuments documents;
+  private final Publications publications;
 
   public ConsumerAlertApproval(FormDefinitions forms, RiskMeasures measures, CurrentUser currentUser,
-                               OfficialDocuments documents) {
+                               OfficialDocuments documents, Publications publications) {
     this.documents = documents;
     this.forms = forms;
     this.measures = measures;
     this.currentUser = currentUser;
+    this.publications = publications;
   }
 
   @Override
@@ -46,6 +49,7 @@ public class ConsumerAlertApproval implements TaskListener {
           Map.of("alertTitle", alert.title(), "alertText", alert.content()));
     }
     task.setVariable("alertApproved", decision == Decision.APPROVED);
+    publications.consumerAlertDecided(task, alertId, decision == Decision.APPROVED);
     // a returned alert comes back for approval with a blank decision
     task.removeVariable("alertDecision");
   }

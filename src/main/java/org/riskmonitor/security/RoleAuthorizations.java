@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 public class RoleAuthorizations {
 
   public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal", "catalogue-round",
-      "monitoring-plan", "document-service");
+      "monitoring-plan", "document-service", "publication", "publication-change");
   /** Processes of the regulator's own work, which enterprises and labs may not see. */
-  public static final List<String> STAFF_ONLY = List.of("monitoring-plan");
+  public static final List<String> STAFF_ONLY = List.of("monitoring-plan", "publication", "publication-change");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
