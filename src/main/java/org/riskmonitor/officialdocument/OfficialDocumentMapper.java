@@ -22,8 +22,8 @@ public interface OfficialDocumentMapper {
   @Select("SELECT next_seq - 1 FROM rm_official_document_counter WHERE kind = #{kind} AND doc_year = #{year}")
   int taken(@Param("kind") String kind, @Param("year") int year);
 
-  /** The year's first number; a second node creating it at the same time fails on the key and increments instead. */
-  @Insert("INSERT INTO rm_official_document_counter (kind, doc_year, next_seq) VALUES (#{kind}, #{year}, 2)")
+  /** The year's counter, before its first number is taken; a second node creating it at the same time fails on the key. */
+  @Insert("INSERT INTO rm_official_document_counter (kind, doc_year, next_seq) VALUES (#{kind}, #{year}, 1)")
   void startYear(@Param("kind") String kind, @Param("year") int year);
 
   @Insert("""

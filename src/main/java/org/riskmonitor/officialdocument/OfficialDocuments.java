@@ -19,6 +19,9 @@ import org.riskmonitor.summary.CaseSummary;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues the regulator's official documents on a case: fills the kind's template with the case's
@@ -43,15 +46,19 @@ public class OfficialDocuments {
   private final RegulatorClock clock;
   private final PdfLayout layout;
   private final RuntimeService runtimeService;
+  private final TransactionTemplate ownTransaction;
   private final String issuer;
   private final String englishIssuer;
   private final Map<OfficialDocumentKind, DocumentTemplate> templates = new EnumMap<>(OfficialDocumentKind.class);
 
   public OfficialDocuments(OfficialDocumentMapper mapper, DocumentStore documents, CaseSummary summary,
                            MonitoringCases cases, RegulatorClock clock, PdfLayout layout, RuntimeService runtimeService,
+                           PlatformTransactionManager transactionManager,
                            @Value("${riskmonitor.official-documents.issuer}") String issuer,
                            @Value("${riskmonitor.official-documents.issuer-en}") String englishIssuer) {
     this.mapper = mapper;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.documents = documents;
     this.summary = summary;
     this.cases = cases;
@@ -127,19 +134,27 @@ public class OfficialDocuments {
   /**
    * The next number of the kind in the year. The counter row is incremented before it is read, so
    * it stays locked until this transaction ends and a second node issuing at once waits for the
-   * next number; the year's first document creates the row, and a node that loses that race
-   * increments the row the other created.
+   * next number. The year's first document creates the row first.
    */
   int nextNumber(OfficialDocumentKind kind, int year) {
     if (mapper.increment(kind.name(), year) == 0) {
-      try {
-        mapper.startYear(kind.name(), year);
-        return 1;
-      } catch (DuplicateKeyException createdMeanwhile) {
-        mapper.increment(kind.name(), year);
-      }
+      openYear(kind, year);
+      mapper.increment(kind.name(), year);
     }
     return mapper.taken(kind.name(), year);
+  }
+
+  /**
+   * Creates the year's counter in a transaction of its own, committed at once. Created inside the
+   * issuing transaction, the node losing the race would keep the shared lock of its duplicate-key
+   * check and then ask for the row's exclusive lock: on MySQL two nodes doing so deadlock.
+   */
+  private void openYear(OfficialDocumentKind kind, int year) {
+    try {
+      ownTransaction.executeWithoutResult(status -> mapper.startYear(kind.name(), year));
+    } catch (DuplicateKeyException createdMeanwhile) {
+      // the other node's row is there to increment
+    }
   }
 
   /** The enterprise's task to confirm receipt, keyed by the document's number (the case keeps one task of its own). */
