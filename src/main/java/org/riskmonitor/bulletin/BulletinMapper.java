@@ -32,6 +32,10 @@ public interface BulletinMapper {
   record Line(String label, int count) {
   }
 
+  /** Wrapped, since MyBatis would read a bare byte[] result as a list of rows. */
+  record Pdf(byte[] pdf) {
+  }
+
   @Select("""
       SELECT
         (SELECT COUNT(*) FROM rm_sampling_slip s JOIN rm_monitoring_case c ON c.id = s.case_id
@@ -115,5 +119,5 @@ public interface BulletinMapper {
   @Select("""
       SELECT b.pdf FROM rm_bulletin b JOIN rm_publication p ON p.id = b.publication_id
        WHERE p.public_number = #{number} AND p.item_type = 'BULLETIN' AND p.status = 'PUBLISHED'""")
-  byte[] publishedPdf(String publicNumber);
+  Pdf publishedPdf(String publicNumber);
 }

@@ -104,7 +104,8 @@ public class Bulletins {
 
   /** The PDF of a published bulletin item, or null for any other number. */
   public byte[] publishedPdf(String publicNumber) {
-    return mapper.publishedPdf(publicNumber);
+    BulletinMapper.Pdf pdf = mapper.publishedPdf(publicNumber);
+    return pdf == null ? null : pdf.pdf();
   }
 
   private static String lines(List<BulletinMapper.Line> lines) {
