@@ -12,6 +12,7 @@ import org.riskmonitor.officialdocument.OfficialDocuments;
 import org.riskmonitor.persistence.GeneratedId;
 import org.riskmonitor.publication.Publication;
 import org.riskmonitor.publication.Publications;
+import org.riskmonitor.risk.Cause;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,7 +49,7 @@ public class Bulletins {
     BulletinMapper.Counts before = mapper.counts(productKind, from.minusDays(days), from);
     Bulletin draft = new Bulletin(null, productKind, mapper.kindName(productKind), from, to, now.batchesSampled(),
         now.batchesTested(), now.nonconforming(), before.batchesTested(), before.nonconforming(),
-        lines(mapper.failedClauses(productKind, from, end)), lines(mapper.causes(productKind, from, end)),
+        lines(mapper.failedClauses(productKind, from, end)), lines(causes(productKind, from, end)),
         now.enterprisesAssisted(), now.problemsFound(), now.problemsSolved(), null, null, "DRAFTED", draftedBy,
         clock.now(), null, null, null, null, null, null, null);
     GeneratedId key = new GeneratedId();
@@ -106,6 +107,12 @@ public class Bulletins {
   public byte[] publishedPdf(String publicNumber) {
     BulletinMapper.Pdf pdf = mapper.publishedPdf(publicNumber);
     return pdf == null ? null : pdf.pdf();
+  }
+
+  /** Causes by category, named as the expert chose them (risk.Cause.Category). */
+  private List<BulletinMapper.Line> causes(String productKind, LocalDate from, LocalDate end) {
+    return mapper.causes(productKind, from, end).stream()
+        .map(line -> new BulletinMapper.Line(Cause.Category.valueOf(line.label()).label(), line.count())).toList();
   }
 
   private static String lines(List<BulletinMapper.Line> lines) {

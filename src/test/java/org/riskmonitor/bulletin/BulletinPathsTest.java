@@ -75,6 +75,7 @@ class BulletinPathsTest extends RiskMonitorTest {
     assertThat(drafted.rate()).isEqualTo("50.0%");
     assertThat(drafted.trend()).isEqualTo("下降 Down");
     assertThat(drafted.failedClauses()).isNotBlank();
+    assertThat(drafted.causes()).contains("原材料 Raw material（1）", "质量控制 Quality control（1）");
 
     Task write = task(instance, "Task_WriteBulletin");
     assertThat(engine.getTaskService().getVariable(write.getId(), "bulletinFigures").toString())
@@ -119,7 +120,8 @@ class BulletinPathsTest extends RiskMonitorTest {
     assertThat(text).contains(PdfText.squeezed("产品质量安全形势分析专刊"), "津市监形析〔2028〕1号",
         PdfText.squeezed("电动自行车"), "2028年4月1日", "2028年4月30日",
         PdfText.squeezed("检验批次 Batches tested：2"), PdfText.squeezed("抽样批次 Batches sampled：2"),
-        "50.0%", PdfText.squeezed(ANALYSIS));
+        "50.0%", PdfText.squeezed(ANALYSIS), PdfText.squeezed(drafted.failedClauses().lines().findFirst().orElseThrow()),
+        PdfText.squeezed("原材料 Raw material（1）"));
   }
 
   @Test
