@@ -122,6 +122,13 @@ class BulletinPathsTest extends RiskMonitorTest {
         PdfText.squeezed("检验批次 Batches tested：2"), PdfText.squeezed("抽样批次 Batches sampled：2"),
         "50.0%", PdfText.squeezed(ANALYSIS), PdfText.squeezed(drafted.failedClauses().lines().findFirst().orElseThrow()),
         PdfText.squeezed("原材料 Raw material（1）"));
+
+    // withdrawn like any item: the PDF goes with it
+    assertThat(publications.startChange(item.publicNumber(), Publications.ChangeKind.WITHDRAWAL)).isTrue();
+    Task withdraw = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(item.publicNumber())
+        .taskDefinitionKey("Task_WithdrawPublication").singleResult();
+    submit(CaseWalker.MANAGER, withdraw, Map.of("withdrawalReason", "数据有误，更正后重新发布"));
+    assertThat(rest.getForEntity(link, String.class).getStatusCode().value()).isEqualTo(404);
   }
 
   @Test
