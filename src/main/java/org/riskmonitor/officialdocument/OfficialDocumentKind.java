@@ -14,7 +14,9 @@ public enum OfficialDocumentKind {
   PUBLIC_ANNOUNCEMENT("public-announcement", false),
   /** Addressed to consumers. */
   CONSUMER_ALERT("consumer-alert", false),
-  CLOSURE_DECISION("closure-decision", true);
+  CLOSURE_DECISION("closure-decision", true),
+  /** A situation-analysis bulletin on a product kind: addressed to the public, of no case (see {@link OfficialDocuments#issueWithoutCase}). */
+  BULLETIN("bulletin", false);
 
   private final String template;
   private final boolean servedOnEnterprise;

@@ -118,6 +118,29 @@ public class OfficialDocuments {
     return mapper.find(key.getId());
   }
 
+  /** A document of no case (a bulletin): its number and its PDF, for the caller to keep. */
+  public record Issued(String number, byte[] pdf) {
+  }
+
+  /**
+   * Issues a document that belongs to no case, in the caller's transaction: numbered like the
+   * others (kind and year) and laid out from its template with {@code values}; the caller keeps the
+   * PDF, since case documents and {@code rm_official_document} rows need a case.
+   */
+  public Issued issueWithoutCase(OfficialDocumentKind kind, Map<String, String> values) {
+    Map<String, String> filled = new HashMap<>(values);
+    DocumentTemplate template = templates.get(kind);
+    LocalDateTime now = clock.now();
+    int year = now.getYear();
+    String number = template.numberPrefix() + "〔" + year + "〕" + nextNumber(kind, year) + "号";
+    filled.put("documentNumber", number);
+    filled.put("issueDate", day(now));
+    filled.put("legalBasis", template.legalBasis());
+    byte[] pdf = layout.render(new PdfLayout.Content(template.title(), template.englishTitle(), number,
+        template.paragraphs(filled), List.of(issuer, englishIssuer, day(now))));
+    return new Issued(number, pdf);
+  }
+
   public OfficialDocument find(long officialDocumentId) {
     return mapper.find(officialDocumentId);
   }

@@ -7,7 +7,7 @@ import java.util.List;
  * The item as the public will read it, field by field: shown to the manager in the approval form
  * (as Markdown, every value escaped) and sent to the enterprise as plain text.
  */
-final class PublicPreview {
+public final class PublicPreview {
 
   private PublicPreview() {
   }
@@ -51,7 +51,7 @@ final class PublicPreview {
   }
 
   /** Markdown's special characters escaped, so a product name cannot turn into a link or markup. */
-  static String literal(String text) {
+  public static String literal(String text) {
     return text.replaceAll("([\\\\`*_\\[\\]{}()#+\\-.!|>~<&])", "\\\\$1");
   }
 

@@ -109,6 +109,25 @@ public class Publications {
         () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, number, variables));
   }
 
+  /**
+   * Publishes a bulletin a manager approved in the bulletin process. That approval is the
+   * publication step, so the item is recorded as approved by that manager and published at once:
+   * a bulletin is about a product kind, with no enterprise to tell first.
+   */
+  public Publication publishApprovedBulletin(String title, String productKind, String productKindName, String summary,
+                                             String countermeasures, String managerId) {
+    GeneratedId key = new GeneratedId();
+    mapper.insert(new Publication(null, null, ItemType.BULLETIN.name(), null, null, cut(title, 300), productKind,
+        productKindName, null, null, null, null, null, null, null, null, null, null, null, cut(summary, 4000),
+        cut(countermeasures, 4000), regulator, null, clock.now(), null, null, null, null, null, null, null, null,
+        null), key);
+    String number = String.format("GS-%d-%06d", clock.today().getYear(), key.getId());
+    mapper.number(key.getId(), number);
+    decide(number, true, managerId, null);
+    publish(number);
+    return mapper.byNumber(number);
+  }
+
   public Publication byNumber(String publicNumber) {
     return mapper.byNumber(publicNumber);
   }

@@ -43,6 +43,11 @@ public record PublicItem(String publicNumber, String type, String typeLabel, Str
     return "WITHDRAWN".equals(status);
   }
 
+  /** Where a published bulletin's PDF is downloaded (bulletin.BulletinDownloads); null for any other item. */
+  public String pdfLink() {
+    return "BULLETIN".equals(type) && !withdrawn() ? "/public/bulletins/" + publicNumber + "/pdf" : null;
+  }
+
   /** The enterprise heading: a component's enterprise is its supplier. */
   public String enterpriseLabel() {
     return componentName == null ? "企业 Enterprise" : "供应商 Supplier";

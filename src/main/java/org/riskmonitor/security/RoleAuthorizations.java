@@ -29,9 +29,9 @@ import org.springframework.stereotype.Component;
 public class RoleAuthorizations {
 
   public static final List<String> PROCESSES = List.of("risk-case", "lab-test", "catalogue-proposal", "catalogue-round",
-      "monitoring-plan", "document-service", "publication", "publication-change");
+      "monitoring-plan", "document-service", "publication", "publication-change", "bulletin");
   /** Processes of the regulator's own work, which enterprises and labs may not see. */
-  public static final List<String> STAFF_ONLY = List.of("monitoring-plan", "publication", "publication-change");
+  public static final List<String> STAFF_ONLY = List.of("monitoring-plan", "publication", "publication-change", "bulletin");
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -79,6 +79,11 @@ public class RoleAuthorizations {
     grant(Roles.COORDINATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     // coordinators draft the yearly plan; experts review and managers approve it as their tasks
     grant(Roles.COORDINATORS, Resources.PROCESS_DEFINITION, "monitoring-plan", ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // a bulletin on a hot product kind is started by a coordinator or a manager
+    for (String staff : Roles.REGULATOR) {
+      grant(staff, Resources.PROCESS_DEFINITION, "bulletin", ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(staff, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+    }
   }
 
   /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */

@@ -52,7 +52,9 @@ class OfficialDocumentsTest extends RiskMonitorTest {
     List<OfficialDocument> issued = new ArrayList<>(officialDocuments.ofCase(caseId(remediated)));
     issued.addAll(officialDocuments.ofCase(caseId(announced)));
     assertThat(issued).extracting(OfficialDocument::kind).containsAll(
-        Arrays.stream(OfficialDocumentKind.values()).map(Enum::name).toList());
+        // a bulletin is of no case: bulletin.BulletinPathsTest reads its PDF back
+        Arrays.stream(OfficialDocumentKind.values()).filter(kind -> kind != OfficialDocumentKind.BULLETIN)
+            .map(Enum::name).toList());
 
     int year = clock.today().getYear();
     for (OfficialDocument document : issued) {

@@ -102,7 +102,7 @@ class PublicSiteTest extends RiskMonitorTest {
     assertThat(numbers("enterprise=北辰恒通&" + JUNE)).containsExactly(items.cableRed());
     assertThat(numbers("district=" + CABLES.get(3) + "&" + JUNE)).containsExactly(items.cableRed());
     assertThat(numbers("type=CONSUMER_ALERT&" + JUNE)).containsExactly(items.alert());
-    assertThat(numbers("type=BULLETIN")).isEmpty();
+    assertThat(numbers("type=BULLETIN&" + JUNE)).isEmpty();
     assertThat(numbers("kind=E_BIKE&from=2032-07-01&to=2032-07-31")).isEmpty();
     assertThat(numbers("enterprise=%25&" + JUNE)).as("a LIKE wildcard is taken literally").isEmpty();
 
