@@ -113,6 +113,11 @@ public class Dashboard {
         nodes(start, end, filter, now, phases, steps), mapper.onSiteFindings(start, end, filter));
   }
 
+  /** The programme figures alone, for a period and filter: the cards' year-before comparison and the report. */
+  public ProgrammeFigures programmeFigures(LocalDate from, LocalDate to, CaseFilter filter) {
+    return mapper.figures(from.atStartOfDay(), to.atStartOfDay(), filter);
+  }
+
   private List<CycleTime> phases(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
     List<CycleTime> phases = new ArrayList<>(mapper.activityCycleTimes(start, end, filter, PHASES).stream()
         .map(c -> c.named(names.get(c.activityId()))).toList());
