@@ -48,8 +48,6 @@ public class Dashboard {
 
   /** The diagram the heatmap colours: the deployed risk-case model as packaged. */
   static final String DIAGRAM = "processes/risk-case.bpmn";
-  private static final List<String> PHASES = List.of("subProcess");
-  private static final List<String> SYSTEM_STEPS = List.of("callActivity", "serviceTask", "businessRuleTask");
 
   /** Where the steps of the lab tests a case calls are named. */
   static final String LAB_TEST_DIAGRAM = "processes/lab-test.bpmn";
@@ -77,6 +75,7 @@ public class Dashboard {
   }
 
   private final AnalyticsMapper mapper;
+  private final DashboardFacts facts;
   private final ObjectMapper json;
   private final List<String> phaseOrder;
   private final Map<String, String> names = new HashMap<>();
@@ -84,9 +83,10 @@ public class Dashboard {
   private final MonitoringCases cases;
   private final OnSiteChecks onSiteChecks;
 
-  public Dashboard(AnalyticsMapper mapper, ObjectMapper json, RegulatorClock clock, MonitoringCases cases,
-                   OnSiteChecks onSiteChecks) {
+  public Dashboard(AnalyticsMapper mapper, DashboardFacts facts, ObjectMapper json, RegulatorClock clock,
+                   MonitoringCases cases, OnSiteChecks onSiteChecks) {
     this.mapper = mapper;
+    this.facts = facts;
     this.json = json;
     this.clock = clock;
     this.cases = cases;
@@ -99,34 +99,37 @@ public class Dashboard {
   }
 
   public View forPeriod(LocalDate from, LocalDate to, CaseFilter filter) {
-    LocalDateTime start = from.atStartOfDay();
-    LocalDateTime end = to.atStartOfDay();
+    PeriodFigures figures = figures(from, to, filter);
     LocalDateTime now = clock.now();
-    List<CycleTime> phases = phases(start, end, filter);
-    List<StepTime> steps = steps(start, end, filter);
+    List<CycleTime> phases = phases(figures);
+    List<StepTime> steps = steps(figures);
     Map<Dimension, List<Breakdown>> breakdowns = new EnumMap<>(Dimension.class);
     for (Dimension dimension : Dimension.values()) {
-      breakdowns.put(dimension, breakdown(dimension, start, end, filter));
+      breakdowns.put(dimension, figures.breakdown(dimension));
     }
-    return new View(from, to, filter, mapper.figures(start, end, filter), mapper.riskLevels(start, end, filter),
-        phases, steps, openWork(now, filter), months(start, end, filter), breakdowns,
-        nodes(start, end, filter, now, phases, steps), mapper.onSiteFindings(start, end, filter));
+    return new View(from, to, filter, figures.programme(), figures.riskLevels(), phases, steps, openWork(now, filter),
+        months(figures), breakdowns, nodes(figures, filter, now, phases, steps),
+        mapper.onSiteFindings(from.atStartOfDay(), to.atStartOfDay(), filter));
   }
 
   /** The programme figures alone, for a period and filter: the cards' year-before comparison and the report. */
   public ProgrammeFigures programmeFigures(LocalDate from, LocalDate to, CaseFilter filter) {
-    return mapper.figures(from.atStartOfDay(), to.atStartOfDay(), filter);
+    return figures(from, to, filter).programme();
   }
 
-  private List<CycleTime> phases(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
-    List<CycleTime> phases = new ArrayList<>(mapper.activityCycleTimes(start, end, filter, PHASES).stream()
+  private PeriodFigures figures(LocalDate from, LocalDate to, CaseFilter filter) {
+    return new PeriodFigures(facts.current(), from.atStartOfDay(), to.atStartOfDay(), filter);
+  }
+
+  private List<CycleTime> phases(PeriodFigures figures) {
+    List<CycleTime> phases = new ArrayList<>(figures.cycleTimes(true).stream()
         .map(c -> c.named(names.get(c.activityId()))).toList());
     phases.sort(Comparator.comparingInt(c -> phaseOrder.indexOf(c.activityId())));
     return phases;
   }
 
-  private List<StepTime> steps(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
-    return mapper.stepTimes(start, end, filter).stream().map(t -> t.named(names.get(t.activityId()))).toList();
+  private List<StepTime> steps(PeriodFigures figures) {
+    return figures.steps().stream().map(t -> t.named(names.get(t.activityId()))).toList();
   }
 
   private List<OpenWork> openWork(LocalDateTime now, CaseFilter filter) {
@@ -136,13 +139,9 @@ public class Dashboard {
     return open;
   }
 
-  private List<Breakdown> breakdown(Dimension dimension, LocalDateTime start, LocalDateTime end, CaseFilter filter) {
-    return mapper.breakdown(dimension.codeExpression(), dimension.nameExpression(), start, end, filter);
-  }
-
-  private List<MonthRow> months(LocalDateTime start, LocalDateTime end, CaseFilter filter) {
-    Map<Integer, MonthFigure> opened = byMonth(mapper.openedByMonth(start, end, filter));
-    Map<Integer, MonthFigure> closed = byMonth(mapper.closedByMonth(start, end, filter));
+  private List<MonthRow> months(PeriodFigures figures) {
+    Map<Integer, MonthFigure> opened = byMonth(figures.openedByMonth());
+    Map<Integer, MonthFigure> closed = byMonth(figures.closedByMonth());
     TreeMap<Integer, MonthRow> rows = new TreeMap<>();
     for (int month : union(opened.keySet(), closed.keySet())) {
       MonthFigure o = opened.get(month);
@@ -168,11 +167,11 @@ public class Dashboard {
    * phases' and user tasks' times are the page's own tables (a user task lasts as long as its
    * activity); only the system steps and lab-test calls are ranked here.
    */
-  private List<NodeTime> nodes(LocalDateTime start, LocalDateTime end, CaseFilter filter, LocalDateTime now,
-                               List<CycleTime> phases, List<StepTime> steps) {
+  private List<NodeTime> nodes(PeriodFigures figures, CaseFilter filter, LocalDateTime now, List<CycleTime> phases,
+                               List<StepTime> steps) {
     List<CycleTime> finished = new ArrayList<>(phases);
     steps.forEach(s -> finished.add(new CycleTime(s.activityId(), s.name(), s.count(), s.mean(), s.median(), s.p90())));
-    finished.addAll(mapper.activityCycleTimes(start, end, filter, SYSTEM_STEPS));
+    finished.addAll(figures.cycleTimes(false));
     Map<String, Long> waiting = mapper.openWork(now.minusDays(7), now.minusDays(30), now.minusDays(90), filter, true)
         .stream().collect(Collectors.toMap(OpenWork::activityId, OpenWork::openCases));
     Map<String, NodeTime> nodes = new LinkedHashMap<>();
@@ -258,23 +257,22 @@ public class Dashboard {
    * page's other queries); null for a name the page does not have.
    */
   public Table export(String name, LocalDate from, LocalDate to, CaseFilter filter) {
-    LocalDateTime start = from.atStartOfDay();
-    LocalDateTime end = to.atStartOfDay();
+    PeriodFigures figures = figures(from, to, filter);
     for (Dimension dimension : Dimension.values()) {
       if (name.equals(dimension.exportName())) {
-        return breakdownTable(dimension, breakdown(dimension, start, end, filter));
+        return breakdownTable(dimension, figures.breakdown(dimension));
       }
     }
     return switch (name) {
-      case "figures" -> figuresTable(mapper.figures(start, end, filter));
+      case "figures" -> figuresTable(figures.programme());
       case "risk-levels" -> new Table(name, List.of("风险等级 Risk level", "案件数 Cases"),
-          mapper.riskLevels(start, end, filter).stream().map(l -> List.<Object>of(l.riskLevel(), l.cases())).toList());
+          figures.riskLevels().stream().map(l -> List.<Object>of(l.riskLevel(), l.cases())).toList());
       case "phases" -> new Table(name, List.of("编号 Id", "阶段 Phase", "件数 Count", "中位数（小时） Median (h)",
-          "P90（小时） P90 (h)", "平均（小时） Mean (h)"), phases(start, end, filter).stream().map(c -> List.<Object>of(
+          "P90（小时） P90 (h)", "平均（小时） Mean (h)"), phases(figures).stream().map(c -> List.<Object>of(
               c.activityId(), c.name(), c.count(), hours(c.median()), hours(c.p90()), hours(c.mean()))).toList());
       case "steps" -> new Table(name, List.of("编号 Id", "环节 Step", "件数 Count", "中位数（小时） Median (h)",
           "P90（小时） P90 (h)", "平均（小时） Mean (h)", "等待中位数（小时） Median waiting (h)",
-          "办理中位数（小时） Median working (h)", "按期完成率 Share on time"), steps(start, end, filter).stream()
+          "办理中位数（小时） Median working (h)", "按期完成率 Share on time"), steps(figures).stream()
           .map(t -> List.<Object>of(t.activityId(), t.name(), t.count(), hours(t.median()), hours(t.p90()),
               hours(t.mean()), hours(t.medianWaiting()), hours(t.medianWorking()),
               t.onTimeShare() < 0 ? "" : t.onTimeShare())).toList());
@@ -284,11 +282,11 @@ public class Dashboard {
               o.upTo90(), o.over90())).toList());
       case "on-site-findings" -> new Table(name, List.of("编码 Code", "产品种类 Product kind", "检查项 Check",
           "检查 Checked", "发现问题 Findings", "发现率 Share of findings", "作为问题跟踪 Tracked as problems",
-          "已解决 Solved"), mapper.onSiteFindings(start, end, filter).stream().map(r -> List.<Object>of(
+          "已解决 Solved"), mapper.onSiteFindings(from.atStartOfDay(), to.atStartOfDay(), filter).stream().map(r -> List.<Object>of(
               r.productKind(), r.productKindName(), r.itemTitle(), r.checked(), r.findings(), r.findingShare(),
               r.tracked(), r.solved())).toList());
       case "months" -> new Table(name, List.of("月份 Month", "立案 Opened", "结案 Closed",
-          "结案周期中位数（天） Median days to closure"), months(start, end, filter).stream().map(m -> List.<Object>of(
+          "结案周期中位数（天） Median days to closure"), months(figures).stream().map(m -> List.<Object>of(
               m.month(), m.opened(), m.closed(), m.medianClosedDuration() == null ? "" : days(m.medianClosedDuration())))
           .toList());
       default -> null;

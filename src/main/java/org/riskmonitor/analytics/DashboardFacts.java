@@ -1,0 +1,205 @@
+package org.riskmonitor.analytics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.riskmonitor.analytics.CaseFacts.Event;
+import org.riskmonitor.analytics.CaseFacts.Events;
+import org.riskmonitor.analytics.CaseFacts.Timings;
+import org.riskmonitor.analytics.FactsMapper.CaseRow;
+import org.riskmonitor.analytics.FactsMapper.EventRow;
+import org.riskmonitor.analytics.FactsMapper.TimedRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * The dashboard's read model: the facts of every case, held in memory and kept up to date from
+ * the record (our tables and the engine's history), so a page over 100,000 closed cases is
+ * computed in memory instead of ranking millions of history rows in SQL. Nothing is kept that
+ * the record does not hold: every node builds its own from the database at its first refresh,
+ * and rebuilds it whole every {@code riskmonitor.dashboard.rebuild-every} (an enterprise that
+ * moved district, history cleaned up).
+ *
+ * <p>A refresh loads the cases that may have changed since the last one: the new ones (by id,
+ * with the ids skipped by a transaction not yet committed watched for an hour), those whose process
+ * is still running, and those it held as running whose process has ended since. A case whose
+ * process has ended no longer changes its figures. Refreshes run in the background every
+ * {@code refresh-every}; a page finding the model older than {@code staleness} refreshes it first,
+ * so a case that closes shows within that time.
+ */
+@Service
+public class DashboardFacts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardFacts.class);
+  private static final int CHUNK = 500;
+  private static final long GAP_WATCH_NANOS = Duration.ofHours(1).toNanos();
+
+  /** The model as one refresh left it; never changed afterwards. */
+  record Snapshot(List<CaseFacts> cases, Map<Long, CaseFacts> byId, long maxId, long refreshedAt, long builtAt,
+                  List<String> nodeIds, List<String> nodeTypes, Map<String, String> productKindNames,
+                  Map<String, String> districtNames) {
+  }
+
+  private final FactsMapper mapper;
+  private final long stalenessNanos;
+  private final long rebuildNanos;
+  private final Map<String, Integer> nodeIndex = new ConcurrentHashMap<>();
+  private final List<String> nodeIds = new ArrayList<>();
+  private final List<String> nodeTypes = new ArrayList<>();
+  /** Ids above the last known one that were missing at a refresh, with when they were first missed. */
+  private final Map<Long, Long> gaps = new HashMap<>();
+  private volatile Snapshot snapshot;
+
+  public DashboardFacts(FactsMapper mapper, @Value("${riskmonitor.dashboard.staleness}") Duration staleness,
+                        @Value("${riskmonitor.dashboard.rebuild-every}") Duration rebuildEvery) {
+    this.mapper = mapper;
+    this.stalenessNanos = staleness.toNanos();
+    this.rebuildNanos = rebuildEvery.toNanos();
+  }
+
+  /** The model, refreshed first if it is older than the staleness allowed. */
+  Snapshot current() {
+    Snapshot current = snapshot;
+    return current != null && fresh(current) ? current : refresh(false);
+  }
+
+  @Scheduled(initialDelayString = "${riskmonitor.dashboard.refresh-every}",
+      fixedDelayString = "${riskmonitor.dashboard.refresh-every}")
+  public void refreshInBackground() {
+    refresh(true);
+  }
+
+  private boolean fresh(Snapshot current) {
+    return System.nanoTime() - current.refreshedAt() < stalenessNanos;
+  }
+
+  synchronized Snapshot refresh(boolean always) {
+    Snapshot current = snapshot;
+    if (!always && current != null && fresh(current)) {
+      return current;
+    }
+    long started = System.nanoTime();
+    Snapshot next = current == null || started - current.builtAt() >= rebuildNanos ? rebuild(started) : update(current);
+    snapshot = next;
+    if (current == null || next.builtAt() == started) {
+      LOG.info("Dashboard read model built: {} cases in {} ms", next.cases().size(),
+          (System.nanoTime() - started) / 1_000_000);
+    }
+    return next;
+  }
+
+  private Snapshot rebuild(long started) {
+    gaps.clear();
+    List<Long> ids = mapper.caseIdsAfter(0, List.of());
+    Map<Long, CaseFacts> byId = load(ids);
+    long maxId = ids.stream().mapToLong(Long::longValue).max().orElse(0);
+    return snapshot(byId, maxId, started);
+  }
+
+  private Snapshot update(Snapshot current) {
+    long now = System.nanoTime();
+    List<Long> newIds = mapper.caseIdsAfter(current.maxId(), gaps.keySet());
+    Set<Long> seen = new HashSet<>(newIds);
+    long maxId = Math.max(current.maxId(), newIds.stream().mapToLong(Long::longValue).max().orElse(0));
+    gaps.keySet().removeAll(seen);
+    for (long id = current.maxId() + 1; id < maxId; id++) {
+      if (!seen.contains(id)) {
+        gaps.putIfAbsent(id, now);
+      }
+    }
+    gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_WATCH_NANOS);
+    Set<Long> toLoad = new HashSet<>(newIds);
+    Set<Long> open = new HashSet<>(mapper.openCaseIds());
+    toLoad.addAll(open);
+    for (CaseFacts held : current.cases()) {
+      if (!held.settled() && !open.contains(held.id())) {
+        toLoad.add(held.id());
+      }
+    }
+    Map<Long, CaseFacts> byId = new HashMap<>(current.byId());
+    byId.putAll(load(toLoad));
+    return snapshot(byId, maxId, current.builtAt());
+  }
+
+  private Snapshot snapshot(Map<Long, CaseFacts> byId, long maxId, long builtAt) {
+    return new Snapshot(List.copyOf(byId.values()), Map.copyOf(byId), maxId, System.nanoTime(), builtAt,
+        List.copyOf(nodeIds), List.copyOf(nodeTypes), names(mapper.productKindNames()), names(mapper.districtNames()));
+  }
+
+  private static Map<String, String> names(List<Choice> choices) {
+    return choices.stream().collect(Collectors.toUnmodifiableMap(Choice::code, Choice::label));
+  }
+
+  private Map<Long, CaseFacts> load(Collection<Long> ids) {
+    Map<Long, CaseFacts> loaded = new HashMap<>();
+    List<Long> all = List.copyOf(ids);
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      // The case first: read before its history, a case seen as settled cannot gain rows afterwards.
+      List<CaseRow> cases = mapper.cases(chunk);
+      Map<Long, List<Long>> labs = mapper.labs(chunk).stream().collect(Collectors.groupingBy(FactsMapper.LabRow::caseId,
+          Collectors.mapping(FactsMapper.LabRow::labId, Collectors.toList())));
+      Map<Long, List<EventRow>> events = mapper.events(chunk).stream().collect(Collectors.groupingBy(EventRow::caseId));
+      Map<Long, List<TimedRow>> activities = byCase(mapper.activities(chunk));
+      Map<Long, List<TimedRow>> tasks = byCase(mapper.tasks(chunk));
+      for (CaseRow c : cases) {
+        loaded.put(c.caseId(), new CaseFacts(c.caseId(), c.settled(), c.productKind(), c.district(), c.cluster(),
+            c.enterpriseId(), c.expertId(), c.riskLevel(), c.outcome(),
+            labs.getOrDefault(c.caseId(), List.of()).stream().mapToLong(Long::longValue).toArray(),
+            CaseFacts.instant(c.openedAt()), CaseFacts.instant(c.closedAt()), c.listEntry(),
+            CaseFacts.instant(c.processEnd()), c.processDuration() == null ? 0 : c.processDuration(),
+            events(events.getOrDefault(c.caseId(), List.of())), timings(activities.getOrDefault(c.caseId(), List.of())),
+            timings(tasks.getOrDefault(c.caseId(), List.of()))));
+      }
+    }
+    return loaded;
+  }
+
+  private static Map<Long, List<TimedRow>> byCase(List<TimedRow> rows) {
+    return rows.stream().collect(Collectors.groupingBy(TimedRow::caseId));
+  }
+
+  private static Events events(List<EventRow> rows) {
+    Events events = new Events(new byte[rows.size()], new long[rows.size()], new int[rows.size()]);
+    for (int i = 0; i < rows.size(); i++) {
+      EventRow row = rows.get(i);
+      events.kind()[i] = (byte) Event.of(row.kind()).ordinal();
+      events.day()[i] = CaseFacts.instant(row.onDay());
+      events.amount()[i] = row.amount();
+    }
+    return events;
+  }
+
+  private Timings timings(List<TimedRow> rows) {
+    int size = rows.size();
+    Timings timings = new Timings(new int[size], new long[size], new long[size], new long[size], new byte[size]);
+    for (int i = 0; i < size; i++) {
+      TimedRow row = rows.get(i);
+      timings.node()[i] = node(row.activityId(), row.activityType());
+      timings.end()[i] = CaseFacts.instant(row.endTime());
+      timings.duration()[i] = row.duration();
+      timings.waiting()[i] = row.waiting();
+      timings.due()[i] = (byte) row.due();
+    }
+    return timings;
+  }
+
+  /** The node's index; the same id always gets the same one, the type its first row gave. */
+  private int node(String activityId, String activityType) {
+    return nodeIndex.computeIfAbsent(activityId, id -> {
+      nodeIds.add(id);
+      nodeTypes.add(activityType);
+      return nodeIds.size() - 1;
+    });
+  }
+}
