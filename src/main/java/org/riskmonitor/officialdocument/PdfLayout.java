@@ -1,6 +1,5 @@
 package org.riskmonitor.officialdocument;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,8 +59,8 @@ public class PdfLayout {
   public byte[] render(Content content) {
     try (PDDocument document = new PDDocument()) {
       document.getDocumentInformation().setTitle(content.title() + " " + content.number());
-      PDFont plain = PDType0Font.load(document, new ByteArrayInputStream(regular), true);
-      PDFont heavy = PDType0Font.load(document, new ByteArrayInputStream(bold), true);
+      PDFont plain = regular(document);
+      PDFont heavy = bold(document);
       Writer writer = new Writer(document, plain);
       writer.centred(heavy, TITLE_SIZE, content.title());
       writer.centred(plain, BODY_SIZE, content.englishTitle());
@@ -87,7 +86,30 @@ public class PdfLayout {
     }
   }
 
-  private String safe(String text) {
+  /** The bundled regular font, embedded in the document as a subset of the characters it shows. */
+  public PDFont regular(PDDocument document) throws IOException {
+    return load(document, regular);
+  }
+
+  /** The bundled bold font, embedded as a subset. */
+  public PDFont bold(PDDocument document) throws IOException {
+    return load(document, bold);
+  }
+
+  /**
+   * Without the font's glyph substitutions: PDFBox would set Latin text with its ligatures (fi),
+   * glyphs no character maps back to, and a reader's search, copy or text extraction would lose
+   * those letters ("Key figures" read as "Key gures"). The font is parsed from memory and read
+   * again when the document is saved, so it is left to the garbage collector, not closed here.
+   */
+  private static PDFont load(PDDocument document, byte[] font) throws IOException {
+    TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font));
+    parsed.setEnableGsub(false);
+    return PDType0Font.load(document, parsed, true);
+  }
+
+  /** The text as the font can show it: tabs as spaces, control characters dropped, a character it lacks as □. */
+  public String safe(String text) {
     StringBuilder out = new StringBuilder();
     text.codePoints().forEach(c -> {
       if (c == '\t') {
@@ -103,7 +125,8 @@ public class PdfLayout {
     return out.toString();
   }
 
-  private static void numberPages(PDDocument document, PDFont font) throws IOException {
+  /** Numbers the pages at the foot, in Chinese and English, when there is more than one. */
+  public static void numberPages(PDDocument document, PDFont font) throws IOException {
     int pages = document.getNumberOfPages();
     if (pages < 2) {
       return;
@@ -123,7 +146,7 @@ public class PdfLayout {
     }
   }
 
-  private static float width(PDFont font, float size, String text) {
+  public static float width(PDFont font, float size, String text) {
     try {
       return font.getStringWidth(text) / 1000 * size;
     } catch (IOException e) {
@@ -198,7 +221,7 @@ public class PdfLayout {
    * of Latin text between spaces (a word, a number with its unit: 2.5mm², 1.83Ω/km) is kept whole
    * where it fits; after any Chinese character or full-width punctuation a line may end.
    */
-  static List<String> wrap(PDFont font, float size, String text, float width, float indent) {
+  public static List<String> wrap(PDFont font, float size, String text, float width, float indent) {
     List<String> units = units(text);
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();

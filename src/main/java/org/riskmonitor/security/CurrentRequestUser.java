@@ -2,6 +2,7 @@ package org.riskmonitor.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
@@ -24,6 +25,11 @@ public class CurrentRequestUser {
   public boolean isIn(String group) {
     Authentication authentication = get();
     return authentication != null && authentication.getGroupIds() != null && authentication.getGroupIds().contains(group);
+  }
+
+  /** Whether the user is in one of the groups, e.g. {@link Roles#REGULATOR}: the dashboard's readers. */
+  public boolean isInAny(List<String> groups) {
+    return groups.stream().anyMatch(this::isIn);
   }
 
   /** The webapps' CSRF token of this session, for a page of ours to post back. */

@@ -35,6 +35,7 @@ class BrowserProtectionsTest extends RiskMonitorTest {
     responses.put("dashboard", get("manager", "/dashboard"));
     responses.put("dashboard case page", get("manager", "/dashboard/cases/" + caseNumber));
     responses.put("dashboard export", get("manager", "/dashboard/export/figures.csv"));
+    responses.put("programme report", get("manager", "/dashboard/programme-report.pdf"));
     responses.put("dashboard refused", get("enterprise1", "/dashboard"));
     responses.put("manage page", get("coordinator", "/manage/experts"));
     responses.put("manage refused", get("enterprise1", "/manage/labs"));

@@ -597,6 +597,17 @@ class HostileInputTest extends RiskMonitorTest {
     for (String query : List.of("from=yesterday", "from=2026-02-30", "to=" + SQL.replace(" ", "%20").replace(";", "%3B"),
         "from=%3Cscript%3E", "from=2026-01-01&to=abc")) {
       attempts.add(new Attempt("dashboard", query, "manager", DemoPeople.PASSWORD, HttpMethod.GET, "/dashboard?" + query, null));
+      attempts.add(new Attempt("programme report", query, "manager", DemoPeople.PASSWORD, HttpMethod.GET,
+          "/dashboard/programme-report.pdf?" + query, null));
+    }
+    for (String query : List.of("from=2026-12-31&to=2026-01-01", "productKind=%3Cscript%3E", "lab=abc",
+        "district=" + SQL.replace(" ", "%20").replace(";", "%3B"), "riskLevel=EXTREME")) {
+      attempts.add(new Attempt("programme report", query, "manager", DemoPeople.PASSWORD, HttpMethod.GET,
+          "/dashboard/programme-report.pdf?" + query, null));
+    }
+    for (String user : List.of("enterprise1", "lab1", "sampler", "expert1")) {
+      attempts.add(new Attempt("programme report", "by " + user, user, DemoPeople.PASSWORD, HttpMethod.GET,
+          "/dashboard/programme-report.pdf", null));
     }
     return attempts;
   }
@@ -646,7 +657,8 @@ class HostileInputTest extends RiskMonitorTest {
     attempts.add(new Attempt("malformed", "calendar as JSON", ADMIN, ADMIN_PASSWORD, HttpMethod.POST, "/manage/calendar",
         jsonEntity("{\"day\": \"2027-10-01\", \"name\": \"假日\"}")));
     for (String query : List.of("from=-999999999-01-01", "to=-0005-01-01", "from=0999-12-31", "from=2026-01-01&to=%2B10000-01-01")) {
-      for (String page : List.of("/dashboard?", "/dashboard/cases?figure=closed&", "/dashboard/export/figures.csv?")) {
+      for (String page : List.of("/dashboard?", "/dashboard/cases?figure=closed&", "/dashboard/export/figures.csv?",
+          "/dashboard/programme-report.pdf?")) {
         attempts.add(new Attempt("malformed", page + query, "manager", DemoPeople.PASSWORD, HttpMethod.GET, page + query,
             null));
       }
