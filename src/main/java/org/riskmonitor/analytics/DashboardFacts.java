@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import org.riskmonitor.analytics.CaseFacts.Event;
 import org.riskmonitor.analytics.CaseFacts.Events;
@@ -35,7 +36,7 @@ import org.springframework.stereotype.Service;
  * is still running, and those it held as running whose process has ended since. A case whose
  * process has ended no longer changes its figures. Refreshes run in the background every
  * {@code refresh-every}; a page finding the model older than {@code staleness} refreshes it first,
- * so a case that closes shows within that time.
+ * so a case that closes shows within that time (unless a refresh is under way, which it does not wait for).
  */
 @Service
 public class DashboardFacts {
@@ -58,6 +59,7 @@ public class DashboardFacts {
   private final List<String> nodeTypes = new ArrayList<>();
   /** Ids above the last known one that were missing at a refresh, with when they were first missed. */
   private final Map<Long, Long> gaps = new HashMap<>();
+  private final ReentrantLock lock = new ReentrantLock();
   private volatile Snapshot snapshot;
 
   public DashboardFacts(FactsMapper mapper, @Value("${riskmonitor.dashboard.staleness}") Duration staleness,
@@ -67,31 +69,52 @@ public class DashboardFacts {
     this.rebuildNanos = rebuildEvery.toNanos();
   }
 
-  /** The model, refreshed first if it is older than the staleness allowed. */
+  /**
+   * The model, refreshed first if it is older than the staleness allowed; while another refresh is
+   * under way (a rebuild takes a while at national scale) the page takes the model as it is.
+   */
   Snapshot current() {
     Snapshot current = snapshot;
-    return current != null && fresh(current) ? current : refresh(false);
+    if (current != null && fresh(current)) {
+      return current;
+    }
+    if (current == null) {
+      lock.lock();
+    } else if (!lock.tryLock()) {
+      return current;
+    }
+    try {
+      Snapshot again = snapshot;
+      return again != null && fresh(again) ? again : refresh(false);
+    } finally {
+      lock.unlock();
+    }
   }
 
+  /** In the background: an update, or when it is due the whole model rebuilt from the record. */
   @Scheduled(initialDelayString = "${riskmonitor.dashboard.refresh-every}",
       fixedDelayString = "${riskmonitor.dashboard.refresh-every}")
   public void refreshInBackground() {
-    refresh(true);
+    lock.lock();
+    try {
+      refresh(true);
+    } finally {
+      lock.unlock();
+    }
   }
 
   private boolean fresh(Snapshot current) {
     return System.nanoTime() - current.refreshedAt() < stalenessNanos;
   }
 
-  synchronized Snapshot refresh(boolean always) {
+  /** Under the lock; only the background rebuilds a model it already has. */
+  private Snapshot refresh(boolean background) {
     Snapshot current = snapshot;
-    if (!always && current != null && fresh(current)) {
-      return current;
-    }
     long started = System.nanoTime();
-    Snapshot next = current == null || started - current.builtAt() >= rebuildNanos ? rebuild(started) : update(current);
+    boolean rebuild = current == null || background && started - current.builtAt() >= rebuildNanos;
+    Snapshot next = rebuild ? rebuild(started) : update(current);
     snapshot = next;
-    if (current == null || next.builtAt() == started) {
+    if (rebuild) {
       LOG.info("Dashboard read model built: {} cases in {} ms", next.cases().size(),
           (System.nanoTime() - started) / 1_000_000);
     }
