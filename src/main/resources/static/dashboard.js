@@ -38,7 +38,7 @@
   chart('month-chart', '月度趋势 Monthly trend', '左轴：件 cases；右轴：天 days', {
     tooltip: { trigger: 'axis' },
     legend: { top: 0, right: 0, width: '55%' },
-    grid: { left: 50, right: 50, top: 80, bottom: 30 },
+    grid: { left: 50, right: 50, top: 100, bottom: 30 },
     xAxis: { type: 'category', data: data.months.map(function (m) { return month(m.month); }) },
     yAxis: [{ type: 'value', name: '件 cases', minInterval: 1 }, { type: 'value', name: '天 days' }],
     series: [
@@ -62,6 +62,12 @@
   // green for the fastest node, red for the slowest, by median duration
   function heat(share) {
     return 'hsl(' + Math.round(120 * (1 - share)) + ', 75%, 70%)';
+  }
+
+  // a badge's hours: one decimal below 100, whole hours above, so a badge stays narrower than its step
+  function short(ms) {
+    var h = hours(ms);
+    return (h < 100 ? h : Math.round(h)) + 'h';
   }
 
   function badge(kind, text, about, node, colour) {
@@ -113,20 +119,20 @@
         var phase = element.type === 'bpmn:SubProcess';
         var about = n.activityId + '：' + n.count + ' 次完成 passes，中位数 median ' + hours(n.median)
           + ' 小时 h，P90 ' + hours(n.p90) + ' 小时 h，' + n.open + ' 件在办 open now';
-        // two short badges on the shape's top edge, the median at its left and the open cases at its right:
-        // inside the shape's width, they cannot run into a neighbour's
-        var top = phase ? -24 : -10;
+        // two short badges just above the shape, the median over its left end and the open cases over its
+        // right: within the shape's width they cannot run into a neighbour's, above it they leave its icon and name clear
+        var top = phase ? -24 : -19;
         if (n.count > 0) {
           if (shape) {
             shape.style.fill = heat(n.median / slowest);
             shape.style.fillOpacity = phase ? '0.25' : '1';
           }
           overlays.add(n.activityId, { position: { top: top, left: phase ? 0 : 6 },
-            html: badge('heat-median' + (phase ? ' phase' : ''), hours(n.median) + ' h', about, n, heat(n.median / slowest)) });
+            html: badge('heat-median' + (phase ? ' phase' : ''), short(n.median), about, n, heat(n.median / slowest)) });
         }
         if (n.open > 0) {
           overlays.add(n.activityId, { position: { top: top, right: phase ? 0 : 6 },
-            html: badge('heat-open', n.open + ' 在办', about, n) });
+            html: badge('heat-open', String(n.open), about, n) });
         }
       });
       viewer.get('eventBus').on('element.click', function (event) {
