@@ -29,11 +29,14 @@ public class DashboardController {
   private final Dashboard dashboard;
   private final CurrentRequestUser currentUser;
   private final DueDates dueDates;
+  private final LabsAndExperts labsAndExperts;
 
-  public DashboardController(Dashboard dashboard, CurrentRequestUser currentUser, DueDates dueDates) {
+  public DashboardController(Dashboard dashboard, CurrentRequestUser currentUser, DueDates dueDates,
+                             LabsAndExperts labsAndExperts) {
     this.dashboard = dashboard;
     this.currentUser = currentUser;
     this.dueDates = dueDates;
+    this.labsAndExperts = labsAndExperts;
   }
 
   @GetMapping("/dashboard")
@@ -45,6 +48,7 @@ public class DashboardController {
     }
     Dashboard.View view = view(from, to, filter);
     model.addAttribute("view", view);
+    model.addAttribute("cards", YearOnYear.cards(view.figures(), yearBefore(view)));
     model.addAttribute("chartData", dashboard.chartData(view));
     model.addAttribute("choices", dashboard.choices());
     return "dashboard/index";
@@ -76,6 +80,47 @@ public class DashboardController {
     model.addAttribute("cases", cases);
     model.addAttribute("cut", cases.size() == Dashboard.CASE_LIST_LIMIT);
     model.addAttribute("query", Dashboard.query(start, end, filter));
+    model.addAttribute("from", start);
+    model.addAttribute("to", end);
+    return "dashboard/cases";
+  }
+
+  /** Per lab and per expert, for the same period and filter as the dashboard. */
+  @GetMapping("/dashboard/labs-and-experts")
+  public String labsAndExperts(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                               CaseFilter filter, HttpServletResponse response, Model model) {
+    if (!allowed()) {
+      return forbidden(response);
+    }
+    LocalDate end = end(to);
+    model.addAttribute("page", labsAndExperts.forPeriod(start(from, end), end, filter));
+    model.addAttribute("choices", dashboard.choices());
+    return "dashboard/labs-and-experts";
+  }
+
+  /** {@code /dashboard/labs-and-experts/cases?figure=reports&row=3&from=...}: the cases behind a lab's or an expert's number. */
+  @GetMapping("/dashboard/labs-and-experts/cases")
+  public String labAndExpertCases(@RequestParam String figure, @RequestParam String row,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                  CaseFilter filter, HttpServletResponse response, Model model) throws IOException {
+    if (!allowed()) {
+      return forbidden(response);
+    }
+    LocalDate end = end(to);
+    LocalDate start = start(from, end);
+    List<CaseRow> cases = labsAndExperts.casesBehind(figure, row, start, end, filter);
+    if (cases == null) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such figure");
+      return null;
+    }
+    model.addAttribute("figure", LabsAndExperts.Figure.of(figure).label());
+    model.addAttribute("item", row);
+    model.addAttribute("cases", cases);
+    model.addAttribute("cut", cases.size() == Dashboard.CASE_LIST_LIMIT);
+    model.addAttribute("query", Dashboard.query(start, end, filter));
+    model.addAttribute("back", "/dashboard/labs-and-experts");
     model.addAttribute("from", start);
     model.addAttribute("to", end);
     return "dashboard/cases";
@@ -139,6 +184,15 @@ public class DashboardController {
   private static String forbidden(HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_FORBIDDEN);
     return "dashboard/forbidden";
+  }
+
+  /** The same period a year before; none (all zero, no change shown) before the first year we can store. */
+  private ProgrammeFigures yearBefore(Dashboard.View view) {
+    LocalDate from = view.from().minusYears(1);
+    if (!WorkingDayCalendar.storable(from.getYear())) {
+      return new ProgrammeFigures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+    return dashboard.programmeFigures(from, view.to().minusYears(1), view.filter());
   }
 
   private Dashboard.View view(LocalDate from, LocalDate to, CaseFilter filter) {
