@@ -260,6 +260,9 @@ public class DemoHistory {
   public int copyClosed(List<String> templates, int count, LocalDateTime from, LocalDateTime now,
                         Map<String, List<String>> makers) {
     long span = ChronoUnit.MINUTES.between(from, now);
+    // the lines of each year's plan, read once; batches taken are counted here as the copies take them
+    Map<Integer, List<PlanLineOffer>> linesOfYear = new HashMap<>();
+    Map<Long, Integer> taken = new HashMap<>();
     int made = 0;
     for (int n = 0; n < count; n++) {
       MonitoringCase template = cases.byNumber(templates.get(n % templates.size()));
@@ -274,12 +277,19 @@ public class DemoHistory {
         continue;
       }
       LocalDateTime start = from.plusMinutes(n * 104_729L % latestStart);
-      at(start);
-      Long line = lines.openLines().stream()
+      List<PlanLineOffer> open = linesOfYear.computeIfAbsent(start.getYear(), year -> {
+        at(start);
+        return lines.openLines();
+      });
+      Long line = open.stream()
           .filter(l -> l.productKind().equals(template.productKind())
-              && l.districtCode().equals(enterprise.districtCode())
-              && !Venue.ASSEMBLY_COMPONENTS.name().equals(l.venue()) && l.casesOpened() < l.batches())
-          .max(Comparator.comparingInt(l -> l.batches() - l.casesOpened())).map(PlanLineOffer::id).orElse(null);
+              && l.districtCode().equals(enterprise.districtCode()) && !Venue.ASSEMBLY_COMPONENTS.name().equals(l.venue()))
+          .map(l -> Map.entry(l.id(), l.batches() - l.casesOpened() - taken.getOrDefault(l.id(), 0)))
+          .filter(left -> left.getValue() > 0)
+          .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+      if (line != null) {
+        taken.merge(line, 1, Integer::sum);
+      }
       copies.copy(new CaseHistoryCopies.Copy("H" + n, template.id(), enterprise.id(), line,
           ChronoUnit.SECONDS.between(templateStart, start), perMille));
       made++;
