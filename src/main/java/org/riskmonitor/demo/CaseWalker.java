@@ -137,12 +137,38 @@ public class CaseWalker {
 
   /** Submits open tasks until the case's open task is {@code stopAt} (or the case has ended). */
   public void advanceTo(String caseNumber, String stopAt, Route route) {
+    advanceTo(caseNumber, stopAt, route, (task, values) -> {
+    });
+  }
+
+  /**
+   * What happens at each step before its form is submitted: the demo's history moves the clock on by
+   * the time the step took and has its person claim it, and may change what the form sends.
+   */
+  public interface BeforeSubmit {
+    /** Before the form's values are chosen: the clock is still where the task was created. */
+    default void started(Task task) {
+    }
+
+    void submitting(Task task, Map<String, Object> values);
+  }
+
+  /**
+   * The same, letting {@code before} act at each step; the steps submitted, by task definition key, in
+   * order.
+   */
+  public List<String> advanceTo(String caseNumber, String stopAt, Route route, BeforeSubmit before) {
+    List<String> steps = new ArrayList<>();
     for (int step = 0; step < 60; step++) {
       Task task = openTask(caseNumber);
       if (task == null || task.getTaskDefinitionKey().equals(stopAt)) {
-        return;
+        return steps;
       }
-      submit(task, valuesFor(task, route));
+      before.started(task);
+      Map<String, Object> values = valuesFor(task, route);
+      before.submitting(task, values);
+      submit(task, values);
+      steps.add(task.getTaskDefinitionKey());
     }
     throw new IllegalStateException(caseNumber + " did not reach " + stopAt);
   }

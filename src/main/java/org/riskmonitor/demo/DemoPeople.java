@@ -36,6 +36,18 @@ public class DemoPeople {
       List.of("91120221MA05N1GT8A", "天津市宁河暖阳燃气具有限公司", "天津市宁河区芦台镇光明路21号", "120117", "宁河区燃气具产业集群"),
       List.of("91120104MA06F9WR5H", "天津市南开童乐儿童用品有限公司", "天津市南开区华苑产业区7号", "120104", ""));
 
+  /**
+   * Enterprises in more districts for the demo's history (the cases of a year, see {@link DemoHistory}),
+   * each with a user: {@code enterprise6} onwards.
+   */
+  public static final List<List<String>> MORE_ENTERPRISES = List.of(
+      List.of("91120101MA05R7HB3F", "天津市和平优品餐具商贸有限公司", "天津市和平区南京路156号", "120101", ""),
+      List.of("91120110MA06T4KM2P", "天津市东丽金桥电缆有限公司", "天津市东丽区军粮城工业园9号", "120110", "东丽区电线电缆产业集群"),
+      List.of("91120114MA07B6QX9Q", "天津市武清飞驰电动车有限公司", "天津市武清区王庆坨镇工业园18号", "120114", "武清区电动自行车产业集群"),
+      List.of("91120118MA05W2PD7P", "天津市静海远航电动车配件有限公司", "天津市静海区大邱庄工业区5号", "120118", "静海区电动车配件产业集群"),
+      List.of("91120105MA06H8LN1B", "天津市河北乐童玩具有限公司", "天津市河北区中山路88号", "120105", ""),
+      List.of("91120112MA07J3CE6F", "天津市津南安厨燃气具有限公司", "天津市津南区八里台工业园2号", "120112", "津南区燃气具产业集群"));
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final EnterpriseRegistry enterprises;
@@ -93,6 +105,24 @@ public class DemoPeople {
     // expert2 may not handle the cable maker, so its cases need expert3 as the second cable specialist
     experts.declareConflict("expert2", ENTERPRISES.get(1).get(0),
         "曾任该企业技术顾问（2023—2025年） Former technical adviser to the enterprise (2023–2025)", CaseWalker.COORDINATOR);
+  }
+
+  /**
+   * What the demo's history needs besides: the enterprises in more districts, and a user for every
+   * demo enterprise without one ({@code enterprise4} onwards), who confirm slips, answer results and
+   * remediate. Only the first start with demo cases makes them; the tests keep to the five enterprises.
+   */
+  @Transactional
+  public void seedForHistory() {
+    String[][] names = {{"孙", "丽"}, {"周", "涛"}, {"吴", "静"}, {"冯", "磊"}, {"陈", "晨"}, {"褚", "伟"}, {"卫", "华"},
+        {"蒋", "勇"}};
+    List<String> groups = new java.util.ArrayList<>(ENTERPRISES.subList(3, ENTERPRISES.size()).stream()
+        .map(e -> enterprises.byUscc(e.get(0)).groupId()).toList());
+    MORE_ENTERPRISES.forEach(e -> groups.add(enterprises.register(e.get(0), e.get(1), e.get(2), e.get(3),
+        e.get(4).isEmpty() ? null : e.get(4), null).groupId()));
+    for (int i = 0; i < groups.size(); i++) {
+      user("enterprise" + (i + 4), names[i][0], names[i][1], "enterprises", groups.get(i));
+    }
   }
 
   /**

@@ -75,19 +75,29 @@ public class DemoPlans {
     this.clock = clock;
   }
 
-  /** The demo's plan of this year: the lines its cases are opened from. */
+  /**
+   * The demo's plan of this year (of the year the clock stands in, for the history's earlier years): the
+   * lines its cases are opened from, in every district the demo's enterprises are in.
+   */
   public MonitoringPlan seedDemoPlan() {
     return approvedPlan(clock.today().getYear() + "年度产品质量安全风险监测计划 Product quality safety risk monitoring plan",
-        List.of(new Line("E_BIKE", "PRODUCTION", "120116", 30, "800.00", "3500.00"),
-            new Line("E_BIKE_CHARGER", "DISTRIBUTION", "120116", 20, "300.00", "1200.00"),
-            new Line("E_BIKE_LI_BATTERY", "PRODUCTION", "120116", 15, "600.00", "4800.00"),
+        List.of(new Line("E_BIKE", "PRODUCTION", "120116", 40, "800.00", "3500.00"),
+            new Line("E_BIKE_CHARGER", "DISTRIBUTION", "120116", 30, "300.00", "1200.00"),
+            new Line("E_BIKE_LI_BATTERY", "PRODUCTION", "120116", 30, "600.00", "4800.00"),
             new Line("E_BIKE_LI_BATTERY", "ASSEMBLY_COMPONENTS", "120116", 6, "600.00", "4800.00"),
             new Line("E_BIKE_CHARGER", "ASSEMBLY_COMPONENTS", "120116", 6, "300.00", "1200.00"),
-            new Line("WIRE_CABLE", "PRODUCTION", "120113", 40, "200.00", "1500.00"),
-            new Line("E_BIKE_LI_BATTERY", "PRODUCTION", "120111", 10, "600.00", "4800.00"),
-            new Line("PORTABLE_LI_BATTERY", "E_COMMERCE", "120111", 10, "150.00", "2200.00"),
-            new Line("GAS_STOVE", "PRODUCTION", "120117", 10, "500.00", "2600.00"),
-            new Line("CHILDREN_PRODUCT", "DISTRIBUTION", "120104", 10, "200.00", "1800.00")));
+            new Line("WIRE_CABLE", "PRODUCTION", "120113", 50, "200.00", "1500.00"),
+            new Line("E_BIKE_LI_BATTERY", "PRODUCTION", "120111", 30, "600.00", "4800.00"),
+            new Line("PORTABLE_LI_BATTERY", "E_COMMERCE", "120111", 30, "150.00", "2200.00"),
+            new Line("GAS_STOVE", "PRODUCTION", "120117", 30, "500.00", "2600.00"),
+            new Line("CHILDREN_PRODUCT", "DISTRIBUTION", "120104", 30, "200.00", "1800.00"),
+            new Line("FOOD_CONTACT_PLASTIC", "DISTRIBUTION", "120101", 30, "80.00", "1600.00"),
+            new Line("WIRE_CABLE", "PRODUCTION", "120110", 40, "200.00", "1500.00"),
+            new Line("E_BIKE", "PRODUCTION", "120114", 40, "800.00", "3500.00"),
+            new Line("E_BIKE_CHARGER", "PRODUCTION", "120114", 30, "300.00", "1200.00"),
+            new Line("E_BIKE_CHARGER", "PRODUCTION", "120118", 30, "300.00", "1200.00"),
+            new Line("CHILDREN_PRODUCT", "DISTRIBUTION", "120105", 30, "200.00", "1800.00"),
+            new Line("GAS_STOVE", "PRODUCTION", "120112", 30, "500.00", "2600.00")));
   }
 
   /**

@@ -69,6 +69,10 @@ public interface NotificationMapper {
   int failed(@Param("id") long id, @Param("node") String node, @Param("delaySeconds") long delaySeconds,
              @Param("error") String error);
 
+  /** Marks the messages recorded before the time and never tried as never to be sent. */
+  @Update("UPDATE rm_notification SET status = 'WITHDRAWN' WHERE status = 'PENDING' AND attempts = 0 AND created_at < #{before}")
+  int withdrawUntried(LocalDateTime before);
+
   /** Messages by status; PENDING split into those never tried and those that failed at least once. */
   @Select("""
       SELECT CASE WHEN status = 'PENDING' AND attempts > 0 THEN 'RETRYING' ELSE status END AS status, COUNT(*) AS messages

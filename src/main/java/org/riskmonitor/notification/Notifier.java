@@ -1,5 +1,6 @@
 package org.riskmonitor.notification;
 
+import java.time.LocalDateTime;
 import java.util.Collection;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -46,6 +47,15 @@ public class Notifier {
         afterCommit(() -> outbox.sendNow(key.getId()));
       }
     }
+  }
+
+  /**
+   * Withdraws the messages recorded before {@code before} that were never tried: they stay on record
+   * (status WITHDRAWN) and no outbox ever sends them. The demo's first start backfills a year of
+   * steps, each of which records its mail as it goes; none of it is news to anybody.
+   */
+  public int withdrawUntriedBefore(LocalDateTime before) {
+    return mapper.withdrawUntried(before);
   }
 
   public int escalationsSoFar(String taskId) {

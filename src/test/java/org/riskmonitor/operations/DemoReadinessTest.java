@@ -33,12 +33,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Issue 13, item 2. A second application starts with the demo on a database of its own (H2, or a
  * fresh MySQL database beside the suite's under -Pmysql) while a load balancer's probe asks for
  * readiness every 100 ms: the port answers while the demo cases are being created, and the probe
- * says 503 then; its first 200 comes when all demo cases exist.
+ * says 503 then; its first 200 comes when all demo cases exist (a year and a half of history: a few
+ * minutes on a busy machine).
  */
 class DemoReadinessTest {
 
   private static final String MYSQL_PROFILE_PASSWORD = "Risk-Monitor-Test-2026!";
-  private static final int DEMO_CASES = 25;
 
   private record Probe(int status, long cases) {
   }
@@ -64,16 +64,17 @@ class DemoReadinessTest {
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RiskMonitorApplication.class)
         .run(args.toArray(String[]::new))) {
       started.set(true);
-      probing.get(2, TimeUnit.MINUTES);
-      assertThat(cases(url)).isEqualTo(DEMO_CASES);
+      probing.get(5, TimeUnit.MINUTES);
     } finally {
       prober.shutdownNow();
     }
+    long demoCases = cases(url);
+    assertThat(demoCases).as("demo cases, closed and open").isGreaterThan(300);
 
     assertThat(probes).as("503 while some but not all demo cases existed")
-        .anyMatch(p -> p.status() == 503 && p.cases() > 0 && p.cases() < DEMO_CASES);
+        .anyMatch(p -> p.status() == 503 && p.cases() > 0 && p.cases() < demoCases);
     Probe firstReady = probes.stream().filter(p -> p.status() == 200).findFirst().orElseThrow();
-    assertThat(firstReady.cases()).as("demo cases when first ready").isEqualTo(DEMO_CASES);
+    assertThat(firstReady.cases()).as("demo cases when first ready").isEqualTo(demoCases);
     assertThat(probes.subList(probes.indexOf(firstReady), probes.size())).allMatch(p -> p.status() == 200);
   }
 
