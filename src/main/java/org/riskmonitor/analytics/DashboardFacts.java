@@ -1,21 +1,25 @@
 package org.riskmonitor.analytics;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.riskmonitor.analytics.CaseFacts.Event;
 import org.riskmonitor.analytics.CaseFacts.Events;
 import org.riskmonitor.analytics.CaseFacts.Timings;
 import org.riskmonitor.analytics.FactsMapper.CaseRow;
 import org.riskmonitor.analytics.FactsMapper.EventRow;
+import org.riskmonitor.analytics.FactsMapper.ProcessRow;
 import org.riskmonitor.analytics.FactsMapper.TimedRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -142,7 +146,11 @@ public class DashboardFacts {
     }
     gaps.values().removeIf(firstMissed -> now - firstMissed > GAP_WATCH_NANOS);
     Set<Long> toLoad = new HashSet<>(newIds);
-    Set<Long> open = new HashSet<>(mapper.openCaseIds());
+    Set<Long> open = new HashSet<>();
+    List<String> openProcesses = mapper.openProcessIds();
+    for (int from = 0; from < openProcesses.size(); from += CHUNK) {
+      open.addAll(mapper.caseIdsOfProcesses(openProcesses.subList(from, Math.min(openProcesses.size(), from + CHUNK))));
+    }
     toLoad.addAll(open);
     for (CaseFacts held : current.cases()) {
       if (!held.settled() && !open.contains(held.id())) {
@@ -168,28 +176,39 @@ public class DashboardFacts {
     List<Long> all = List.copyOf(ids);
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      // The case first: read before its history, a case seen as settled cannot gain rows afterwards.
+      // The case and its process first: a process read as ended gains no history rows afterwards.
       List<CaseRow> cases = mapper.cases(chunk);
+      List<String> processIds = cases.stream().map(CaseRow::processInstanceId).filter(Objects::nonNull).toList();
+      Map<String, ProcessRow> processes = processIds.isEmpty() ? Map.of() : mapper.processes(processIds).stream()
+          .collect(Collectors.toMap(ProcessRow::processInstanceId, Function.identity()));
       Map<Long, List<Long>> labs = mapper.labs(chunk).stream().collect(Collectors.groupingBy(FactsMapper.LabRow::caseId,
           Collectors.mapping(FactsMapper.LabRow::labId, Collectors.toList())));
       Map<Long, List<EventRow>> events = mapper.events(chunk).stream().collect(Collectors.groupingBy(EventRow::caseId));
-      Map<Long, List<TimedRow>> activities = byCase(mapper.activities(chunk));
-      Map<Long, List<TimedRow>> tasks = byCase(mapper.tasks(chunk));
+      Map<String, List<TimedRow>> activities = processIds.isEmpty() ? Map.of() : byProcess(mapper.activities(processIds));
+      Map<String, List<TimedRow>> tasks = processIds.isEmpty() ? Map.of() : byProcess(mapper.tasks(processIds));
       for (CaseRow c : cases) {
-        loaded.put(c.caseId(), new CaseFacts(c.caseId(), c.settled(), c.productKind(), c.district(), c.cluster(),
+        ProcessRow process = c.processInstanceId() == null ? null : processes.get(c.processInstanceId());
+        // a case without a process of its own (none started, or its history cleaned up) has nothing more to come
+        boolean settled = process == null || process.ended();
+        LocalDateTime completedAt = process == null ? null : process.completedAt();
+        loaded.put(c.caseId(), new CaseFacts(c.caseId(), settled, c.productKind(), c.district(), c.cluster(),
             c.enterpriseId(), c.expertId(), c.riskLevel(), c.outcome(),
             labs.getOrDefault(c.caseId(), List.of()).stream().mapToLong(Long::longValue).toArray(),
             CaseFacts.instant(c.openedAt()), CaseFacts.instant(c.closedAt()), c.listEntry(),
-            CaseFacts.instant(c.processEnd()), c.processDuration() == null ? 0 : c.processDuration(),
-            events(events.getOrDefault(c.caseId(), List.of())), timings(activities.getOrDefault(c.caseId(), List.of())),
-            timings(tasks.getOrDefault(c.caseId(), List.of()))));
+            CaseFacts.instant(completedAt), completedAt == null ? 0 : process.duration(),
+            events(events.getOrDefault(c.caseId(), List.of())),
+            timings(ofProcess(activities, c)), timings(ofProcess(tasks, c))));
       }
     }
     return loaded;
   }
 
-  private static Map<Long, List<TimedRow>> byCase(List<TimedRow> rows) {
-    return rows.stream().collect(Collectors.groupingBy(TimedRow::caseId));
+  private static List<TimedRow> ofProcess(Map<String, List<TimedRow>> rows, CaseRow c) {
+    return c.processInstanceId() == null ? List.of() : rows.getOrDefault(c.processInstanceId(), List.of());
+  }
+
+  private static Map<String, List<TimedRow>> byProcess(List<TimedRow> rows) {
+    return rows.stream().collect(Collectors.groupingBy(TimedRow::processInstanceId));
   }
 
   private static Events events(List<EventRow> rows) {

@@ -1,5 +1,6 @@
 package org.riskmonitor.analytics;
 
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
@@ -13,22 +14,25 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface FactsMapper {
 
-  /** A case's attributes the filter narrows by, its opening, closure and process end. */
-  record CaseRow(long caseId, String processInstanceId, boolean settled, String productKind, String district,
-                 String cluster, long enterpriseId, String expertId, String riskLevel,
-                 java.time.LocalDateTime openedAt, String outcome, java.time.LocalDateTime closedAt, String listEntry,
-                 java.time.LocalDateTime processEnd, Long processDuration) {
+  /** A case's attributes the filter narrows by, its opening and closure. */
+  record CaseRow(long caseId, String processInstanceId, String productKind, String district, String cluster,
+                 long enterpriseId, String expertId, String riskLevel, LocalDateTime openedAt, String outcome,
+                 LocalDateTime closedAt, String listEntry) {
+  }
+
+  /** A case's process: whether it has ended, and if it completed, when and after how long (ms). */
+  record ProcessRow(String processInstanceId, boolean ended, LocalDateTime completedAt, Long duration) {
   }
 
   record LabRow(long caseId, long labId) {
   }
 
   /** A dated event of our tables: {@code kind} is one of {@link CaseFacts.Event}'s codes. */
-  record EventRow(long caseId, String kind, java.time.LocalDateTime onDay, int amount) {
+  record EventRow(long caseId, String kind, LocalDateTime onDay, int amount) {
   }
 
   /** A finished phase or system step, or a completed user task with its waiting and due state. */
-  record TimedRow(long caseId, String activityId, String activityType, java.time.LocalDateTime endTime,
+  record TimedRow(String processInstanceId, String activityId, String activityType, LocalDateTime endTime,
                   long duration, long waiting, int due) {
   }
 
@@ -38,12 +42,18 @@ public interface FactsMapper {
 
   List<EventRow> events(@Param("ids") Collection<Long> caseIds);
 
-  List<TimedRow> activities(@Param("ids") Collection<Long> caseIds);
+  List<ProcessRow> processes(@Param("processes") Collection<String> processInstanceIds);
 
-  List<TimedRow> tasks(@Param("ids") Collection<Long> caseIds);
+  /** Phases and system steps of the cases' processes. */
+  List<TimedRow> activities(@Param("processes") Collection<String> processInstanceIds);
 
-  /** Cases whose process is still running: their figures can still change. */
-  List<Long> openCaseIds();
+  /** User tasks of the cases' processes and of the lab tests they called, by their root process. */
+  List<TimedRow> tasks(@Param("processes") Collection<String> processInstanceIds);
+
+  /** Case processes still running: their figures can still change. */
+  List<String> openProcessIds();
+
+  List<Long> caseIdsOfProcesses(@Param("processes") Collection<String> processInstanceIds);
 
   /** Every case with an id above {@code after}, and those of {@code ids} that now exist. */
   List<Long> caseIdsAfter(@Param("after") long after, @Param("ids") Collection<Long> caseIds);
