@@ -658,7 +658,8 @@ class HostileInputTest extends RiskMonitorTest {
         jsonEntity("{\"day\": \"2027-10-01\", \"name\": \"假日\"}")));
     for (String query : List.of("from=-999999999-01-01", "to=-0005-01-01", "from=0999-12-31", "from=2026-01-01&to=%2B10000-01-01")) {
       for (String page : List.of("/dashboard?", "/dashboard/cases?figure=closed&", "/dashboard/export/figures.csv?",
-          "/dashboard/programme-report.pdf?")) {
+          "/dashboard/programme-report.pdf?", "/dashboard/labs-and-experts?",
+          "/dashboard/labs-and-experts/cases?figure=visits&row=expert1&")) {
         attempts.add(new Attempt("malformed", page + query, "manager", DemoPeople.PASSWORD, HttpMethod.GET, page + query,
             null));
       }
