@@ -1,0 +1,149 @@
+package org.riskmonitor.taskquery;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
+import org.camunda.bpm.engine.task.Task;
+import org.riskmonitor.taskquery.TaskSelection.Branch;
+import org.riskmonitor.taskquery.TaskSelection.Order;
+import org.riskmonitor.taskquery.TasklistTaskMapper.ListedTask;
+
+/**
+ * The engine's task manager (one per command) answering the task queries of Tasklist's filters
+ * through {@link TasklistTaskMapper} (engine internals, Camunda 7.24; installed by
+ * {@link TasklistQueryPlugin}). The engine's statement puts "assigned to me or a candidate" and
+ * the per-row authorization check in one WHERE clause that no index serves; ours asks each branch
+ * on its own, checks a grant with one index look-up, and merges the branches in list order. The
+ * tasks of the page are then loaded by id through the engine, so callers get the engine's own
+ * entities. Queries of any other shape, and users against whom a revoke exists, go to the
+ * engine's statement unchanged.
+ */
+class TasklistTaskManager extends TaskManager {
+
+  private final TasklistTaskMapper mapper;
+  private final TaskQueryMapping mapping;
+
+  TasklistTaskManager(TasklistTaskMapper mapper, TaskQueryMapping mapping) {
+    this.mapper = mapper;
+    this.mapping = mapping;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public List<Task> findTasksByQueryCriteria(TaskQueryImpl query) {
+    configureQuery(query);
+    Optional<TaskSelection> selection = selectionOf(query);
+    if (selection.isEmpty()) {
+      return getDbEntityManager().selectList("selectTaskByQueryCriteria", query);
+    }
+    mapping.countOwnQuery();
+    return loaded(page(selection.get()));
+  }
+
+  @Override
+  public long findTaskCountByQueryCriteria(TaskQueryImpl query) {
+    configureQuery(query);
+    Optional<TaskSelection> selection = selectionOf(query);
+    if (selection.isEmpty()) {
+      return (Long) getDbEntityManager().selectOne("selectTaskCountByQueryCriteria", query);
+    }
+    mapping.countOwnQuery();
+    TaskSelection chosen = selection.get();
+    // the branches never share a task: one asks for an assignee, the other for none
+    return chosen.branches().stream().mapToLong(branch -> mapper.counted(chosen, branch)).sum();
+  }
+
+  private Optional<TaskSelection> selectionOf(TaskQueryImpl query) {
+    if (!mapping.isEnabled()) {
+      return Optional.empty();
+    }
+    Optional<TaskQueryShape.Shape> shape = TaskQueryShape.of(query);
+    if (shape.isEmpty()) {
+      return Optional.empty();
+    }
+    AuthorizationCheck check = query.getAuthCheck();
+    boolean grantCheck = check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null;
+    List<String> definitionKeys = List.of();
+    if (grantCheck) {
+      if (!isTheEnginesTaskCheck(check)) {
+        return Optional.empty();
+      }
+      UserGrants grants = ((GrantAwareAuthorizationManager) getAuthorizationManager()).grantsOf(check);
+      if (grants.restricts(Resources.TASK.resourceType()) || grants.restricts(Resources.PROCESS_DEFINITION.resourceType())) {
+        return Optional.empty();
+      }
+      definitionKeys = grants.definitionKeysGranting(Resources.PROCESS_DEFINITION.resourceType(),
+          ProcessDefinitionPermissions.READ_TASK.getValue());
+    }
+    return Optional.of(new TaskSelection(shape.get().branches(), query.getAssignee(),
+        query.getSuspensionState() == null ? null : query.getSuspensionState().getStateCode(),
+        query.getDueBefore(), query.getDueAfter(), query.getTenantCheck().isTenantCheckEnabled(),
+        query.getTenantCheck().getAuthTenantIds() == null ? List.of() : query.getTenantCheck().getAuthTenantIds(),
+        grantCheck, check.getAuthUserId(), check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds(),
+        definitionKeys, Permissions.READ.getValue(), shape.get().order(), query.getFirstResult(), query.getMaxResults()));
+  }
+
+  /** The check {@code configureTaskQuery} builds: READ on the task, or READ_TASK on its definition. */
+  private static boolean isTheEnginesTaskCheck(AuthorizationCheck check) {
+    List<PermissionCheck> atoms = check.getPermissionChecks().getAtomicChecks();
+    return check.getPermissionChecks().isDisjunctive() && check.getPermissionChecks().getCompositeChecks().isEmpty()
+        && atoms.size() == 2
+        && atoms.get(0).getResourceType() == Resources.TASK.resourceType()
+        && atoms.get(0).getPerms() == Permissions.READ.getValue()
+        && atoms.get(1).getResourceType() == Resources.PROCESS_DEFINITION.resourceType()
+        && atoms.get(1).getPerms() == ProcessDefinitionPermissions.READ_TASK.getValue();
+  }
+
+  /** The ids of the page: each branch's first tasks up to the page's end, merged in list order. */
+  private List<String> page(TaskSelection selection) {
+    Integer limit = selection.unbounded() ? null
+        : (int) Math.min(Integer.MAX_VALUE, (long) selection.firstResult() + selection.maxResults());
+    List<ListedTask> merged = new ArrayList<>();
+    for (Branch branch : selection.branches()) {
+      merged.addAll(mapper.listed(selection, branch, limit));
+    }
+    if (selection.branches().size() > 1) {
+      merged.sort(listOrder(selection.orderBy()));
+    }
+    return merged.stream().skip(selection.firstResult()).limit(selection.maxResults()).map(ListedTask::id).toList();
+  }
+
+  /** The database's order: nulls first when ascending and last when descending, then the id. */
+  private static Comparator<ListedTask> listOrder(List<Order> orderBy) {
+    Comparator<ListedTask> order = (a, b) -> 0;
+    for (Order column : orderBy) {
+      Function<ListedTask, Date> value = "DUE_DATE_".equals(column.column()) ? ListedTask::dueDate : ListedTask::createTime;
+      Comparator<Date> dates = column.ascending() ? Comparator.nullsFirst(Comparator.<Date>naturalOrder())
+          : Comparator.nullsLast(Comparator.<Date>reverseOrder());
+      order = order.thenComparing(value, dates);
+    }
+    return order.thenComparing(ListedTask::id);
+  }
+
+  /** The engine's entities of these tasks, in this order, read without a second check. */
+  @SuppressWarnings("unchecked")
+  private List<Task> loaded(List<String> ids) {
+    if (ids.isEmpty()) {
+      return new ArrayList<>();
+    }
+    TaskQueryImpl byId = new TaskQueryImpl();
+    byId.taskIdIn(ids.toArray(String[]::new));
+    byId.getTenantCheck().setTenantCheckEnabled(false);
+    Map<String, Task> tasks = ((List<Task>) getDbEntityManager().selectList("selectTaskByQueryCriteria", byId))
+        .stream().collect(Collectors.toMap(Task::getId, Function.identity()));
+    return ids.stream().map(tasks::get).filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new));
+  }
+}

@@ -1,0 +1,47 @@
+package org.riskmonitor.taskquery;
+
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+/**
+ * Reads the engine's task, identity-link and authorization tables for our mapping of Tasklist's
+ * task queries. The SQL is in TasklistTaskMapper.xml beside this interface.
+ */
+@Mapper
+public interface TasklistTaskMapper {
+
+  /** A task's place in a list: its id and the values lists are sorted by. */
+  record ListedTask(String id, java.util.Date dueDate, java.util.Date createTime) {
+  }
+
+  /** An authorization of a user, its groups or everyone that is not about one task. */
+  record BroadAuthorization(int type, int resourceType, String resourceId, int permissions) {
+  }
+
+  /** The first {@code limit} tasks of one branch of a selection, in the selection's order. */
+  List<ListedTask> listed(@Param("selection") TaskSelection selection, @Param("branch") TaskSelection.Branch branch,
+                          @Param("limit") Integer limit);
+
+  long counted(@Param("selection") TaskSelection selection, @Param("branch") TaskSelection.Branch branch);
+
+  /** Which of these groups hold any authorization (the engine checks only those groups). */
+  List<String> groupsWithAuthorizations(@Param("groups") Collection<String> groupIds);
+
+  /**
+   * The user's and its groups' authorizations on the given resource types that are not about one
+   * task, one variable or one instance (wildcards and definitions), and everyone's.
+   */
+  List<BroadAuthorization> broadAuthorizations(@Param("userId") String userId, @Param("groups") Collection<String> groupIds,
+                                               @Param("resourceTypes") Collection<Integer> resourceTypes,
+                                               @Param("definitionType") int definitionResourceType);
+
+  /**
+   * Those of the given resource types on which a revoke of the user or its groups, or an
+   * authorization for everyone, exists for any resource: there the engine's checks depend on more
+   * than whether a grant exists.
+   */
+  List<Integer> restrictedResourceTypes(@Param("userId") String userId, @Param("groups") Collection<String> groupIds,
+                         @Param("resourceTypes") Collection<Integer> resourceTypes);
+}
