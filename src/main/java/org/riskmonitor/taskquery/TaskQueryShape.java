@@ -1,5 +1,6 @@
 package org.riskmonitor.taskquery;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class TaskQueryShape {
   private static boolean onlyIn(TaskQueryImpl query, Set<String> allowed) {
     try {
       for (Field field : FIELDS) {
-        if (!allowed.contains(field.getName()) && !Objects.deepEquals(field.get(query), field.get(BLANK))) {
+        if (!allowed.contains(field.getName()) && !Objects.deepEquals(unset(field.get(query)), field.get(BLANK))) {
           return false;
         }
       }
@@ -121,6 +122,14 @@ final class TaskQueryShape {
     } catch (IllegalAccessException e) {
       throw new IllegalStateException("the engine's task query cannot be read", e);
     }
+  }
+
+  /**
+   * An empty array is no criterion: the engine's statement asks every array criterion for a
+   * length above zero (filters saved as JSON come back with empty ones).
+   */
+  private static Object unset(Object value) {
+    return value != null && value.getClass().isArray() && Array.getLength(value) == 0 ? null : value;
   }
 
   private static List<Field> criteriaFields() {

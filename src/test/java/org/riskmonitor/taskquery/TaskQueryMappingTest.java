@@ -1,0 +1,109 @@
+package org.riskmonitor.taskquery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.riskmonitor.RiskMonitorTest;
+import org.riskmonitor.demo.CaseWalker;
+import org.riskmonitor.demo.DemoPeople;
+import org.riskmonitor.demo.Route;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every Tasklist filter of every role is answered by our mapping, and answers what the engine's
+ * own statement answers, on a few cases in the shared database (TasklistVisibilityIT compares
+ * them at 10,000 tasks on MySQL).
+ */
+class TaskQueryMappingTest extends RiskMonitorTest {
+
+  private static final List<String> USERS = List.of("enterprise1", "enterprise2", "lab1", "lab2", "sampler", "expert1",
+      "coordinator", "manager");
+
+  @Autowired
+  private CaseWalker walker;
+
+  @Autowired
+  private TaskQueryMapping mapping;
+
+  @BeforeEach
+  void casesWaitingForEnterprisesLabsAndTheRegulator() {
+    for (String step : List.of("Task_ConfirmSamplingSlip", "Task_ReceiveSample", "Task_AssignSampling")) {
+      for (int enterprise = 0; enterprise < 2; enterprise++) {
+        String caseNumber = walker.open(DemoPeople.ENTERPRISES.get(enterprise).get(0), enterprise == 0 ? "E_BIKE" : "WIRE_CABLE",
+            "产品").getBusinessKey();
+        walker.advanceTo(caseNumber, step, Route.remediated());
+      }
+    }
+  }
+
+  @AfterEach
+  void mappingBackOn() {
+    mapping.setEnabled(true);
+  }
+
+  @Test
+  void everyFilterOfEveryRole_isAnsweredByOurMapping_withTheEnginesAnswer() {
+    for (String user : USERS) {
+      List<Filter> filters = walker.as(user, () -> engine.getFilterService().createFilterQuery().list());
+      assertThat(filters).as("%s's filters", user).isNotEmpty();
+      for (Filter filter : filters) {
+        long before = mapping.ownQueries();
+        List<String> ours = page(user, filter, 0, 15);
+        long ourCount = walker.as(user, () -> engine.getFilterService().count(filter.getId(), tasklist()));
+        assertThat(mapping.ownQueries() - before).as("%s's %s by our mapping", user, filter.getName()).isEqualTo(2);
+
+        mapping.setEnabled(false);
+        List<String> engines = page(user, filter, 0, 15);
+        long engineCount = walker.as(user, () -> engine.getFilterService().count(filter.getId(), tasklist()));
+        mapping.setEnabled(true);
+
+        assertThat(ourCount).as("%s's %s count", user, filter.getName()).isEqualTo(engineCount);
+        assertThat(ours).as("%s's %s page", user, filter.getName()).containsExactlyInAnyOrderElementsOf(engines);
+      }
+    }
+  }
+
+  @Test
+  void aRevokeAgainstTheUser_sendsItsQueriesToTheEngine_whichHonoursIt() {
+    Task own = walker.as("enterprise1", () -> engine.getTaskService().createTaskQuery().taskCandidateGroupIn(
+        engine.getIdentityService().createGroupQuery().groupMember("enterprise1").list().stream().map(g -> g.getId()).toList())
+        .list()).get(0);
+    Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("enterprise1");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(own.getId());
+    revoke.removePermission(Permissions.READ);
+    engine.getAuthorizationService().saveAuthorization(revoke);
+    try {
+      long before = mapping.ownQueries();
+      List<String> seen = walker.as("enterprise1", () -> engine.getTaskService().createTaskQuery().list())
+          .stream().map(Task::getId).toList();
+      assertThat(seen).doesNotContain(own.getId());
+      assertThat(mapping.ownQueries()).as("the engine's statement answered").isEqualTo(before);
+    } finally {
+      engine.getAuthorizationService().deleteAuthorization(revoke.getId());
+    }
+    assertThat(walker.as("enterprise1", () -> engine.getTaskService().createTaskQuery().list()))
+        .extracting(Task::getId).contains(own.getId());
+  }
+
+  private List<String> page(String user, Filter filter, int first, int max) {
+    Supplier<List<Task>> list = () -> engine.getFilterService().listPage(filter.getId(), tasklist(), first, max);
+    return walker.as(user, list).stream().map(Task::getId).toList();
+  }
+
+  /** What Tasklist adds to every filter it opens: active tasks, newest first. */
+  private TaskQuery tasklist() {
+    return engine.getTaskService().createTaskQuery().active().orderByTaskCreateTime().desc();
+  }
+}
