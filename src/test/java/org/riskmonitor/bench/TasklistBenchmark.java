@@ -40,10 +40,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Tasklist users at once over HTTP ({@link TasklistLoad}) on the same data.
  *
  * <p>Who holds what in the generated data: each enterprise's user ({@link TaskMountain#userOf}) 8 tasks
- * of its own group; the coordinators 4 per enterprise (candidate group); {@code sampler} 2 per
- * enterprise and {@code expert1} 2 (assignees, from the templates' walk); the lab group of
- * {@code lab1} and {@code lab1b} 4. {@code lab2}, {@code expert2}, {@code expert3} and the managers
- * have none of the mountain: the managers only the few the templates' cases opened for them.
+ * offered to its own group; the coordinators' group 4 per enterprise; the lab group of {@code lab1} and
+ * {@code lab1b} 4; {@code sampler} 2 and {@code expert1} 2 per enterprise, as assignee (so their "My
+ * group's tasks" is empty: no task is offered to the samplers' or experts' group). {@code lab2},
+ * {@code expert2}, {@code expert3} and the managers hold nothing of the mountain; the managers hold
+ * only the few tasks the templates' cases opened for them.
  *
  * <p>System properties: bench.enterprises (5000), bench.repetitions (30), bench.warmup.queries (5),
  * bench.tasklist.reuse (false: measure again on the tasks a previous run generated, if the database
@@ -66,7 +67,10 @@ class TasklistBenchmark {
   private static final double ON_OVER_OFF_TARGET = 1.5;
   private static final List<String> FILTERS = List.of(TaskFilters.MINE, TaskFilters.MY_ORGANISATION,
       TaskFilters.DUE_SOON, TaskFilters.OVERDUE);
-  /** A realistic mix of Tasklist users, shares in percent: user ids, then the share. */
+  /**
+   * A realistic mix of Tasklist users besides the enterprises, who are the rest (about 60 %): the
+   * accounts of each role, and its share of the users in percent.
+   */
   private static final List<Map.Entry<List<String>, Integer>> MIX = List.of(
       Map.entry(List.of("lab1", "lab1b", "lab2", "lab2b"), 15),
       Map.entry(List.of("sampler"), 10),
