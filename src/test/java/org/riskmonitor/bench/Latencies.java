@@ -15,6 +15,17 @@ final class Latencies {
     values[size++] = nanos;
   }
 
+  /** Adds every duration of another collection to this one. */
+  void addAll(Latencies other) {
+    long[] theirs;
+    synchronized (other) {
+      theirs = Arrays.copyOf(other.values, other.size);
+    }
+    for (long nanos : theirs) {
+      add(nanos);
+    }
+  }
+
   synchronized int count() {
     return size;
   }
