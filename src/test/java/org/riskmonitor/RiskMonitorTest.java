@@ -38,7 +38,7 @@ public abstract class RiskMonitorTest {
    * A real SMTP server for the whole test run; every context's mail goes to it. Its port is fixed
    * when the run starts, so a test may stop it and start it again where the application expects it.
    */
-  protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.withPort(freePort()));
+  protected static final GreenMail MAIL = new TestMailServer(ServerSetupTest.SMTP.withPort(freePort()));
 
   static {
     MAIL.start();

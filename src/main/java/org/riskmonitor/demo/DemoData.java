@@ -170,16 +170,20 @@ public class DemoData implements ReadinessCondition {
   private final Notifier notifier;
   private final RegulatorClock clock;
   private final Seed seed;
+  /** At most this many cases of each kind the history makes ({@code riskmonitor.demo.history-limit}). */
+  private final int limit;
   private volatile boolean seeded;
 
   public DemoData(DemoPeople people, DemoHistory history, CatalogueRoundWalker rounds, Notifier notifier,
-                  RegulatorClock clock, @Value("${riskmonitor.demo.seed}") Seed seed) {
+                  RegulatorClock clock, @Value("${riskmonitor.demo.seed}") Seed seed,
+                  @Value("${riskmonitor.demo.history-limit:" + Integer.MAX_VALUE + "}") int limit) {
     this.people = people;
     this.history = history;
     this.rounds = rounds;
     this.notifier = notifier;
     this.clock = clock;
     this.seed = seed;
+    this.limit = limit;
   }
 
   @EventListener
@@ -230,12 +234,13 @@ public class DemoData implements ReadinessCondition {
    * steps now.
    */
   private Counts walkHistory(LocalDateTime from, LocalDateTime now) {
+    List<Template> walked = TEMPLATES.subList(0, Math.min(limit, TEMPLATES.size()));
     List<String> templates = new ArrayList<>();
     // spread over the history, each closing weeks before today; most batches conform, so the copies
     // take the conforming cases twice as often
     long spacing = ChronoUnit.HOURS.between(from, now.minusDays(110)) / TEMPLATES.size();
-    for (int i = 0; i < TEMPLATES.size(); i++) {
-      Template t = TEMPLATES.get(i);
+    for (int i = 0; i < walked.size(); i++) {
+      Template t = walked.get(i);
       String caseNumber = history.closed(historyCase(t.enterprise(), t.productKind(), t.productName(), t.route()),
           from.plusHours(spacing * i + i * 37L % 90), 1_000 + i, t.fastLab(), now);
       templates.add(caseNumber);
@@ -243,14 +248,14 @@ public class DemoData implements ReadinessCondition {
         templates.add(caseNumber);
       }
     }
-    int closed = TEMPLATES.size();
-    closed += history.copyClosed(templates, COPIES, from, now, MAKERS.entrySet().stream().collect(
+    int closed = walked.size();
+    closed += history.copyClosed(templates, Math.min(limit, COPIES), from, now, MAKERS.entrySet().stream().collect(
         Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().map(DemoData::uscc).toList())));
 
     List<DemoCase> standing = new ArrayList<>(CASES);
     standing.addAll(MORE_OPEN);
     int open = 0;
-    for (int i = 0; i < standing.size(); i++) {
+    for (int i = 0; i < Math.min(limit, standing.size()); i++) {
       DemoCase demo = standing.get(i);
       HistoryCase historyCase = historyCase(demo.enterprise(), demo.productKind(), demo.productName(), demo.route());
       if (demo.stopAt().equals("closed")) {
@@ -265,7 +270,7 @@ public class DemoData implements ReadinessCondition {
     }
     List<String> plant = DemoPeople.ENTERPRISES.get(0);
     List<String> supplier = DemoPeople.ENTERPRISES.get(2);
-    for (int i = 0; i < COMPONENT_CASES.size(); i++) {
+    for (int i = 0; i < Math.min(limit, COMPONENT_CASES.size()); i++) {
       ComponentCase demo = COMPONENT_CASES.get(i);
       history.componentCase(plant, supplier, demo.type(), demo.productName(), demo.stopAt(), demo.route(),
           now.minusDays(95), Duration.ofHours(5 + i * 7L), 3_000 + i, now);

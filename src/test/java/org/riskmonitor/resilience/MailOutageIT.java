@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.riskmonitor.TestMailServer;
 
 /**
  * Issue 13, item 3, with real processes. The mail server (GreenMail, on a fixed port) is down while
@@ -49,7 +50,7 @@ class MailOutageIT {
     long recorded = database.count("SELECT COUNT(*) FROM rm_notification WHERE status = 'PENDING'");
     assertThat(recorded).as("one assignment mail per case at least").isGreaterThanOrEqualTo(CASES);
 
-    GreenMail mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail mail = new TestMailServer(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     try (AppNode second = AppNode.start("mail-b", database, mailSettings)) {
       second.awaitReady(Duration.ofMinutes(3));
       try (AppNode third = AppNode.start("mail-c", database, mailSettings)) {

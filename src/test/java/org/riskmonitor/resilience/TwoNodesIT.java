@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.riskmonitor.TestMailServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ class TwoNodesIT {
 
   @Test
   void bothNodesRunJobs_eachExactlyOnce_andCasesOpenedOnOneCloseOnTheOther() throws Exception {
-    GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    GreenMail mail = new TestMailServer(ServerSetupTest.SMTP.dynamicPort());
     mail.start();
     try {
       TestDatabase database = TestDatabase.fresh("faults_nodes");
