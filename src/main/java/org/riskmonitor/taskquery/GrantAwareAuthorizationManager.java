@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
@@ -44,7 +45,7 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
       return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
     }
     List<String> held = groupsWithAuthorizations.computeIfAbsent(List.copyOf(new HashSet<>(authenticatedGroupIds)),
-        mapper::groupsWithAuthorizations);
+        groups -> mapper.groupsWithAuthorizations(groups).stream().filter(Objects::nonNull).toList());
     return new ArrayList<>(held);
   }
 
@@ -64,8 +65,8 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
   UserGrants grantsOf(AuthorizationCheck check) {
     List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
     return grants.computeIfAbsent(List.of(check.getAuthUserId(), groups), key -> new UserGrants(
-        mapper.broadAuthorizations(check.getAuthUserId(), groups, CHECKED_RESOURCE_TYPES,
-            Resources.PROCESS_DEFINITION.resourceType()),
+        mapper.broadAuthorizations(check.getAuthUserId(), groups, Resources.PROCESS_DEFINITION.resourceType(),
+            List.of(Resources.TASK.resourceType(), Resources.PROCESS_INSTANCE.resourceType())),
         new HashSet<>(mapper.restrictedResourceTypes(check.getAuthUserId(), groups, CHECKED_RESOURCE_TYPES))));
   }
 

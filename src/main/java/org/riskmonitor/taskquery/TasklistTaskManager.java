@@ -63,7 +63,29 @@ class TasklistTaskManager extends TaskManager {
     mapping.countOwnQuery();
     TaskSelection chosen = selection.get();
     // the branches never share a task: one asks for an assignee, the other for none
-    return chosen.branches().stream().mapToLong(branch -> mapper.counted(chosen, branch)).sum();
+    return chosen.branches().stream().mapToLong(branch -> counted(chosen, branch)).sum();
+  }
+
+  /** Offered to the user or one of the groups: those offered to each, less those offered to both. */
+  private long counted(TaskSelection selection, Branch branch) {
+    List<Branch> parts = parts(branch);
+    if (parts.size() == 1) {
+      return mapper.counted(selection, branch);
+    }
+    return mapper.counted(selection, parts.get(0)) + mapper.counted(selection, parts.get(1))
+        - mapper.counted(selection, branch);
+  }
+
+  /**
+   * A branch offered to a user or its groups, as one branch per candidate: each is a semi-join on
+   * one index, where their OR would read every candidate link.
+   */
+  private static List<Branch> parts(Branch branch) {
+    if (!branch.candidates() || branch.candidateUser() == null || branch.candidateGroups().isEmpty()) {
+      return List.of(branch);
+    }
+    return List.of(new Branch(branch.assignee(), true, branch.candidateUser(), List.of(), branch.includeAssigned()),
+        new Branch(branch.assignee(), true, null, branch.candidateGroups(), branch.includeAssigned()));
   }
 
   private Optional<TaskSelection> selectionOf(TaskQueryImpl query) {
@@ -112,13 +134,19 @@ class TasklistTaskManager extends TaskManager {
     Integer limit = selection.unbounded() ? null
         : (int) Math.min(Integer.MAX_VALUE, (long) selection.firstResult() + selection.maxResults());
     List<ListedTask> merged = new ArrayList<>();
+    int lists = 0;
     for (Branch branch : selection.branches()) {
-      merged.addAll(mapper.listed(selection, branch, limit));
+      for (Branch part : parts(branch)) {
+        merged.addAll(mapper.listed(selection, part, limit));
+        lists++;
+      }
     }
-    if (selection.branches().size() > 1) {
+    if (lists > 1) {
       merged.sort(listOrder(selection.orderBy()));
     }
-    return merged.stream().skip(selection.firstResult()).limit(selection.maxResults()).map(ListedTask::id).toList();
+    // a task offered to the user and to its group comes from both lists, side by side once sorted
+    return merged.stream().map(ListedTask::id).distinct().skip(selection.firstResult()).limit(selection.maxResults())
+        .toList();
   }
 
   /** The database's order: nulls first when ascending and last when descending, then the id. */

@@ -26,16 +26,16 @@ public interface TasklistTaskMapper {
 
   long counted(@Param("selection") TaskSelection selection, @Param("branch") TaskSelection.Branch branch);
 
-  /** Which of these groups hold any authorization (the engine checks only those groups). */
+  /** Which of these groups hold any authorization (the engine checks only those groups); null for the others. */
   List<String> groupsWithAuthorizations(@Param("groups") Collection<String> groupIds);
 
   /**
-   * The user's and its groups' authorizations on the given resource types that are not about one
-   * task, one variable or one instance (wildcards and definitions), and everyone's.
+   * The grants of the user and its groups that are not about one task or one instance: those on
+   * definitions, and the wildcard grants on the other resource types.
    */
   List<BroadAuthorization> broadAuthorizations(@Param("userId") String userId, @Param("groups") Collection<String> groupIds,
-                                               @Param("resourceTypes") Collection<Integer> resourceTypes,
-                                               @Param("definitionType") int definitionResourceType);
+                                               @Param("definitionType") int definitionResourceType,
+                                               @Param("wildcardTypes") Collection<Integer> wildcardResourceTypes);
 
   /**
    * Those of the given resource types on which a revoke of the user or its groups, or an
