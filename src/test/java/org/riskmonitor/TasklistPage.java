@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -41,13 +42,16 @@ public final class TasklistPage {
   /** Opens the task whose card names both the business key and the step. */
   public void openTask(String businessKey, String taskName) {
     By card = By.xpath("//li[contains(@class, 'task') and contains(., '" + businessKey + "') and contains(., '" + taskName + "')]");
-    // Tasklist redraws its list when it polls: a card found a moment ago may be gone, so find it again
-    wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+    // Tasklist redraws its list when it polls: a card found a moment ago may be gone, so find it
+    // again; in a long list the card may sit under the page's fixed footer until scrolled to
+    wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(driver -> {
       WebElement found = ExpectedConditions.elementToBeClickable(card).apply(driver);
       if (found == null) {
         return false;
       }
-      found.findElement(By.cssSelector("h4, a, .names")).click();
+      WebElement title = found.findElement(By.cssSelector("h4, a, .names"));
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", title);
+      title.click();
       return true;
     });
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("body"), businessKey));
