@@ -1,13 +1,20 @@
 package org.riskmonitor.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.task.Task;
+import org.riskmonitor.demo.CaseWalker;
+import org.riskmonitor.demo.DemoPeople;
+import org.riskmonitor.demo.Route;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,12 +29,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class TaskMountain {
 
+  /** The 20 open tasks of every enterprise's cases: 8 wait for the enterprise, 12 for the regulator, labs and experts. */
+  static final List<String> SLOTS = List.of(
+      "Task_AssignSampling", "Task_AssignSampling", "Task_FillSamplingSlip", "Task_FillSamplingSlip",
+      "Task_ConfirmSamplingSlip", "Task_ConfirmSamplingSlip", "Task_ConfirmSamplingSlip",
+      "Task_ReceiveSample", "Task_ReceiveSample", "Task_TestSample", "Task_TestSample",
+      "Task_RespondToResult", "Task_RespondToResult", "Task_RespondToResult",
+      "Task_AssignRiskExpert", "Task_AssessRisk", "Task_AssessRisk",
+      "Task_SubmitRemediationPlan", "Task_SubmitRemediationPlan", "Task_CloseCase");
+  /** The enterprise whose walked cases are the templates. */
+  static final String TEMPLATE_ENTERPRISE = DemoPeople.ENTERPRISES.get(0).get(0);
   static final String GROUP_PREFIX = "entBENCH";
   static final String USER_PREFIX = "bench";
 
   private final JdbcTemplate jdbc;
   private final String templateGroup;
   private final String templateUser;
+
+  /** One real task of each step, each in a case of its own, walked there through the forms. */
+  static Map<String, String> templates(CaseWalker walker) {
+    Map<String, String> templates = new LinkedHashMap<>();
+    for (String step : new LinkedHashSet<>(SLOTS)) {
+      String caseNumber = walker.open(TEMPLATE_ENTERPRISE, "E_BIKE", "电动自行车").getBusinessKey();
+      walker.advanceTo(caseNumber, step, step.equals("Task_CloseCase") ? Route.allItemsPass() : Route.remediated());
+      Task task = walker.openTask(caseNumber);
+      assertThat(task.getTaskDefinitionKey()).isEqualTo(step);
+      templates.put(step, task.getId());
+    }
+    return templates;
+  }
 
   TaskMountain(JdbcTemplate jdbc, String templateGroup, String templateUser) {
     this.jdbc = jdbc;

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +53,6 @@ import org.riskmonitor.MysqlTestServer;
 import org.riskmonitor.RiskMonitorApplication;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
-import org.riskmonitor.demo.Route;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.security.Roles;
 import org.riskmonitor.taskquery.TaskQueryMapping;
@@ -85,13 +83,7 @@ class TaskVisibilityIT {
   private static final DateTimeFormatter REST_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
       .withZone(ZoneOffset.UTC);
   /** The 20 open tasks of every enterprise's cases, as in the Tasklist benchmark: 8 wait for the enterprise. */
-  private static final List<String> SLOTS = List.of(
-      "Task_AssignSampling", "Task_AssignSampling", "Task_FillSamplingSlip", "Task_FillSamplingSlip",
-      "Task_ConfirmSamplingSlip", "Task_ConfirmSamplingSlip", "Task_ConfirmSamplingSlip",
-      "Task_ReceiveSample", "Task_ReceiveSample", "Task_TestSample", "Task_TestSample",
-      "Task_RespondToResult", "Task_RespondToResult", "Task_RespondToResult",
-      "Task_AssignRiskExpert", "Task_AssessRisk", "Task_AssessRisk",
-      "Task_SubmitRemediationPlan", "Task_SubmitRemediationPlan", "Task_CloseCase");
+  private static final List<String> SLOTS = TaskMountain.SLOTS;
   private static final int ENTERPRISE_SLOT = SLOTS.indexOf("Task_ConfirmSamplingSlip");
   private static final int REGULATOR_SLOT = SLOTS.indexOf("Task_AssignSampling");
   private static final int LAB_SLOT = SLOTS.indexOf("Task_ReceiveSample");
@@ -138,7 +130,7 @@ class TaskVisibilityIT {
     port = ((WebServerApplicationContext) context).getWebServer().getPort();
     double startup = seconds();
     context.getBean(DemoPeople.class).seed();
-    Map<String, String> templates = templates(context.getBean(CaseWalker.class), engine.getTaskService());
+    Map<String, String> templates = TaskMountain.templates(context.getBean(CaseWalker.class));
     double walked = seconds();
     new TaskMountain(jdbc, EnterpriseRegistry.groupIdFor(E_BIKES), "enterprise1")
         .build(ENTERPRISES, SLOTS.stream().map(templates::get).toList());
@@ -316,19 +308,6 @@ class TaskVisibilityIT {
   }
 
   // ---- the data ----
-
-  /** One real task of each step, each in a case of its own, walked there through the forms. */
-  private static Map<String, String> templates(CaseWalker walker, TaskService tasks) {
-    Map<String, String> templates = new LinkedHashMap<>();
-    for (String step : new LinkedHashSet<>(SLOTS)) {
-      String caseNumber = walker.open(E_BIKES, "E_BIKE", "电动自行车").getBusinessKey();
-      walker.advanceTo(caseNumber, step, step.equals("Task_CloseCase") ? Route.allItemsPass() : Route.remediated());
-      Task task = walker.openTask(caseNumber);
-      assertThat(task.getTaskDefinitionKey()).isEqualTo(step);
-      templates.put(step, task.getId());
-    }
-    return templates;
-  }
 
   /**
    * Claims, single candidate users, missing due dates and suspended cases: the shapes where a mapping

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -27,7 +26,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
-import org.riskmonitor.demo.Route;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.tasklist.TaskFilters;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -79,13 +77,7 @@ class TasklistBenchmark {
       Map.entry(List.of("manager"), 3));
 
   /** The 20 open tasks of every enterprise's cases: 8 wait for the enterprise, 12 for the regulator, labs and experts. */
-  private static final List<String> SLOTS = List.of(
-      "Task_AssignSampling", "Task_AssignSampling", "Task_FillSamplingSlip", "Task_FillSamplingSlip",
-      "Task_ConfirmSamplingSlip", "Task_ConfirmSamplingSlip", "Task_ConfirmSamplingSlip",
-      "Task_ReceiveSample", "Task_ReceiveSample", "Task_TestSample", "Task_TestSample",
-      "Task_RespondToResult", "Task_RespondToResult", "Task_RespondToResult",
-      "Task_AssignRiskExpert", "Task_AssessRisk", "Task_AssessRisk",
-      "Task_SubmitRemediationPlan", "Task_SubmitRemediationPlan", "Task_CloseCase");
+  private static final List<String> SLOTS = TaskMountain.SLOTS;
 
   @Test
   void tasklistQueriesOverOneHundredThousandOpenTasks() throws InterruptedException {
@@ -104,7 +96,7 @@ class TasklistBenchmark {
         if (!people.seeded()) {
           people.seed();
         }
-        Map<String, String> templates = templates(context.getBean(CaseWalker.class), engine.getTaskService());
+        Map<String, String> templates = TaskMountain.templates(context.getBean(CaseWalker.class));
         long started = System.nanoTime();
         new TaskMountain(context.getBean(JdbcTemplate.class), EnterpriseRegistry.groupIdFor(E_BIKES), "enterprise1")
             .build(ENTERPRISES, SLOTS.stream().map(templates::get).toList());
@@ -275,19 +267,6 @@ class TasklistBenchmark {
 
   private static String verdict(boolean within) {
     return within ? "PASS" : "FAIL";
-  }
-
-  /** One real task of each step, each in a case of its own, walked there through the forms. */
-  private static Map<String, String> templates(CaseWalker walker, TaskService tasks) {
-    Map<String, String> templates = new LinkedHashMap<>();
-    for (String step : new LinkedHashSet<>(SLOTS)) {
-      String caseNumber = walker.open(E_BIKES, "E_BIKE", "电动自行车").getBusinessKey();
-      walker.advanceTo(caseNumber, step, step.equals("Task_CloseCase") ? Route.allItemsPass() : Route.remediated());
-      Task task = walker.openTask(caseNumber);
-      assertThat(task.getTaskDefinitionKey()).isEqualTo(step);
-      templates.put(step, task.getId());
-    }
-    return templates;
   }
 
   /**
