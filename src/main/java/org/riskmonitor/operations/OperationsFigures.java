@@ -3,6 +3,7 @@ package org.riskmonitor.operations;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +62,7 @@ public class OperationsFigures {
     set(failedJobs, jobs, job -> Tags.of("process", job.process(), "type", job.type()), JobFigure::failedJobs);
     set(incidents, mapper.incidents(), incident -> Tags.of("process", incident.process(), "type", incident.type()),
         IncidentFigure::incidents);
-    List<TaskFigure> tasks = mapper.tasks(now);
+    List<TaskFigure> tasks = tasksByPhase(now);
     set(openTasks, tasks, task -> Tags.of("phase", task.phase()), TaskFigure::openTasks);
     set(overdueTasks, tasks, task -> Tags.of("phase", task.phase()), TaskFigure::overdueTasks);
     // both states are always reported, so an alert on them never sees a missing series
@@ -72,6 +73,18 @@ public class OperationsFigures {
     mails.register(waiting.entrySet().stream()
         .map(state -> MultiGauge.Row.of(Tags.of("state", state.getKey().toLowerCase(Locale.ROOT)), state.getValue()))
         .toList(), true);
+  }
+
+  /** Tasks by phase, and those without one as "none": all tasks less those with a phase. */
+  private List<TaskFigure> tasksByPhase(Date now) {
+    List<TaskFigure> byPhase = new ArrayList<>(mapper.tasksByPhase(now));
+    TaskFigure all = mapper.allTasks(now);
+    long withPhase = byPhase.stream().mapToLong(TaskFigure::openTasks).sum();
+    long overdueWithPhase = byPhase.stream().mapToLong(TaskFigure::overdueTasks).sum();
+    if (all.openTasks() > withPhase) {
+      byPhase.add(new TaskFigure(all.phase(), all.openTasks() - withPhase, all.overdueTasks() - overdueWithPhase));
+    }
+    return byPhase;
   }
 
   private static <T> void set(MultiGauge gauge, List<T> figures, Function<T, Tags> tags, ToLongFunction<T> value) {

@@ -3,6 +3,7 @@ package org.riskmonitor.operations;
 import java.util.Date;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 /**
@@ -32,13 +33,28 @@ public interface OperationsMapper {
 
   /**
    * Open tasks by the phase their case stood in when the task was created (the task-local copy of
-   * phaseName every task carries for its Tasklist card), and those past their due date.
+   * phaseName every task carries for its Tasklist card), and those past their due date; tasks
+   * without the copy are not listed ({@link #allTasks} holds them). Read from the variables'
+   * side: joining every task to its variables reads each task's variables at random, which took
+   * 5-27 s at 100,000 open tasks when they no longer fit the database's cache; one pass over the
+   * variables with a primary-key look-up of the task per phaseName takes about 1 s. MySQL would
+   * start from the tasks, hence the join order is fixed there.
    */
   @Select("""
-      SELECT COALESCE(v.TEXT_, 'none') AS phase, COUNT(*) AS open_tasks,
-             SUM(CASE WHEN t.DUE_DATE_ < #{now} THEN 1 ELSE 0 END) AS overdue_tasks
-        FROM ACT_RU_TASK t
-        LEFT JOIN ACT_RU_VARIABLE v ON v.TASK_ID_ = t.ID_ AND v.NAME_ = 'phaseName'
-       GROUP BY v.TEXT_""")
-  List<TaskFigure> tasks(Date now);
+      <script>
+      SELECT <if test="_databaseId == 'mysql'">STRAIGHT_JOIN</if> v.TEXT_ AS phase, COUNT(*) AS open_tasks,
+             SUM(CASE WHEN t.DUE_DATE_ &lt; #{now} THEN 1 ELSE 0 END) AS overdue_tasks
+        FROM ACT_RU_VARIABLE v
+        JOIN ACT_RU_TASK t ON t.ID_ = v.TASK_ID_
+       WHERE v.NAME_ = 'phaseName'
+       GROUP BY v.TEXT_
+      </script>""")
+  List<TaskFigure> tasksByPhase(@Param("now") Date now);
+
+  /** Every open task, and those past their due date, under the phase "none". */
+  @Select("""
+      SELECT 'none' AS phase, COUNT(*) AS open_tasks,
+             COALESCE(SUM(CASE WHEN DUE_DATE_ < #{now} THEN 1 ELSE 0 END), 0) AS overdue_tasks
+        FROM ACT_RU_TASK""")
+  TaskFigure allTasks(@Param("now") Date now);
 }

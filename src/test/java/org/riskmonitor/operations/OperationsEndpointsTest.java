@@ -101,6 +101,11 @@ class OperationsEndpointsTest extends RiskMonitorTest {
     Job failing = engine.getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
         .list().get(0);
     engine.getManagementService().setJobRetries(failing.getId(), 0);
+    // a task outside any case carries no phase: it counts under "none"
+    Task withoutPhase = engine.getTaskService().newTask();
+    withoutPhase.setName("无阶段 Without a phase");
+    withoutPhase.setDueDate(Date.from(Instant.parse("2026-03-03T01:00:00Z")));
+    engine.getTaskService().saveTask(withoutPhase);
 
     // refused twice: a field the form does not have, then a value its checks refuse
     assertThatThrownBy(() -> walker.submit(task, Map.of("slipConfirmed", true, "riskLevel", "LOW")))
@@ -113,6 +118,8 @@ class OperationsEndpointsTest extends RiskMonitorTest {
       Map<String, Double> after = scrape();
       assertThat(delta(before, after, "riskmonitor_tasks_open{phase=\"" + phase + "\"}")).isEqualTo(1);
       assertThat(delta(before, after, "riskmonitor_tasks_overdue{phase=\"" + phase + "\"}")).isEqualTo(1);
+      assertThat(delta(before, after, "riskmonitor_tasks_open{phase=\"none\"}")).isEqualTo(1);
+      assertThat(delta(before, after, "riskmonitor_tasks_overdue{phase=\"none\"}")).isEqualTo(1);
       assertThat(delta(before, after, "camunda_jobs_open{process=\"risk-case\",type=\"timer\"}")).isEqualTo(timers - 1);
       assertThat(delta(before, after, "camunda_jobs_failed{process=\"risk-case\",type=\"timer\"}")).isEqualTo(1);
       assertThat(delta(before, after, "camunda_incidents_open{process=\"risk-case\",type=\"failedJob\"}")).isEqualTo(1);
@@ -120,8 +127,9 @@ class OperationsEndpointsTest extends RiskMonitorTest {
       assertThat(after).containsKeys("riskmonitor_mails_waiting{state=\"pending\"}",
           "riskmonitor_mails_waiting{state=\"retrying\"}");
     } finally {
-      // other tests share the engine: the timer is not left failing
+      // other tests share the engine: the timer is not left failing, nor the task open
       engine.getManagementService().setJobRetries(failing.getId(), 3);
+      engine.getTaskService().deleteTask(withoutPhase.getId(), true);
     }
   }
 
