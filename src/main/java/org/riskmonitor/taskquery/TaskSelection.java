@@ -10,9 +10,10 @@ import java.util.List;
  *
  * @param grantCheck whether a task must carry a grant to the user or its groups (or belong to a
  *     definition in {@code definitionKeys}); false when the user may read every task
+ * @param caseTasks whether tasks of CMMN cases may exist, which the engine never checks
  */
 record TaskSelection(List<Branch> branches, String assignee, Integer suspensionState, Date dueBefore, Date dueAfter,
-                     boolean tenantCheck, List<String> tenantIds, boolean grantCheck, String authUserId,
+                     boolean tenantCheck, List<String> tenantIds, boolean grantCheck, boolean caseTasks, String authUserId,
                      List<String> authGroupIds, List<String> definitionKeys, int permission, List<Order> orderBy,
                      int firstResult, int maxResults) {
 
@@ -27,6 +28,15 @@ record TaskSelection(List<Branch> branches, String assignee, Integer suspensionS
 
   /** A column of ACT_RU_TASK and its direction; the column comes from a fixed list, never from input. */
   record Order(String column, boolean ascending) {
+  }
+
+  /**
+   * Tasks that tie on every column are listed by id in the first column's direction: the order in
+   * which the database reads an index on those columns, forwards or backwards, so the page can be
+   * read from an index without sorting.
+   */
+  boolean idsAscending() {
+    return orderBy.isEmpty() || orderBy.get(0).ascending();
   }
 
   boolean unbounded() {

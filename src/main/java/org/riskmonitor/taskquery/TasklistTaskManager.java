@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
@@ -114,7 +115,7 @@ class TasklistTaskManager extends TaskManager {
         query.getSuspensionState() == null ? null : query.getSuspensionState().getStateCode(),
         query.getDueBefore(), query.getDueAfter(), query.getTenantCheck().isTenantCheckEnabled(),
         query.getTenantCheck().getAuthTenantIds() == null ? List.of() : query.getTenantCheck().getAuthTenantIds(),
-        grantCheck, check.getAuthUserId(), check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds(),
+        grantCheck, Context.getProcessEngineConfiguration().isCmmnEnabled(), check.getAuthUserId(), check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds(),
         definitionKeys, Permissions.READ.getValue(), shape.get().order(), query.getFirstResult(), query.getMaxResults()));
   }
 
@@ -142,7 +143,7 @@ class TasklistTaskManager extends TaskManager {
       }
     }
     if (lists > 1) {
-      merged.sort(listOrder(selection.orderBy()));
+      merged.sort(listOrder(selection));
     }
     // a task offered to the user and to its group comes from both lists, side by side once sorted
     return merged.stream().map(ListedTask::id).distinct().skip(selection.firstResult()).limit(selection.maxResults())
@@ -150,15 +151,16 @@ class TasklistTaskManager extends TaskManager {
   }
 
   /** The database's order: nulls first when ascending and last when descending, then the id. */
-  private static Comparator<ListedTask> listOrder(List<Order> orderBy) {
+  private static Comparator<ListedTask> listOrder(TaskSelection selection) {
     Comparator<ListedTask> order = (a, b) -> 0;
-    for (Order column : orderBy) {
+    for (Order column : selection.orderBy()) {
       Function<ListedTask, Date> value = "DUE_DATE_".equals(column.column()) ? ListedTask::dueDate : ListedTask::createTime;
       Comparator<Date> dates = column.ascending() ? Comparator.nullsFirst(Comparator.<Date>naturalOrder())
           : Comparator.nullsLast(Comparator.<Date>reverseOrder());
       order = order.thenComparing(value, dates);
     }
-    return order.thenComparing(ListedTask::id);
+    return order.thenComparing(ListedTask::id, selection.idsAscending() ? Comparator.naturalOrder()
+        : Comparator.reverseOrder());
   }
 
   /** The engine's entities of these tasks, in this order, read without a second check. */
