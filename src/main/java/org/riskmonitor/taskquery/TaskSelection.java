@@ -24,6 +24,11 @@ record TaskSelection(List<Branch> branches, String assignee, Integer suspensionS
    */
   record Branch(String assignee, boolean candidates, String candidateUser, List<String> candidateGroups,
                 boolean includeAssigned) {
+
+    /** Offered to the user alone or to groups alone: its tasks are found through those links. */
+    boolean linkDriven() {
+      return candidates && (candidateUser == null) != candidateGroups.isEmpty();
+    }
   }
 
   /** A column of ACT_RU_TASK and its direction; the column comes from a fixed list, never from input. */
