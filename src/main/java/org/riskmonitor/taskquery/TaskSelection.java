@@ -13,9 +13,9 @@ import java.util.List;
  * @param caseTasks whether tasks of CMMN cases may exist, which the engine never checks
  */
 record TaskSelection(List<Branch> branches, String assignee, Integer suspensionState, Date dueBefore, Date dueAfter,
-                     boolean tenantCheck, List<String> tenantIds, boolean grantCheck, boolean caseTasks, String authUserId,
-                     List<String> authGroupIds, List<String> definitionKeys, int permission, List<Order> orderBy,
-                     int firstResult, int maxResults) {
+                     boolean tenantCheck, List<String> tenantIds, boolean grantCheck, boolean caseTasks,
+                     String authUserId, List<String> authGroupIds, List<String> definitionKeys, int permission,
+                     List<Order> orderBy, int firstResult, int maxResults) {
 
   /**
    * One set of tasks: assigned to {@code assignee}, or (when {@code candidates}) with a candidate

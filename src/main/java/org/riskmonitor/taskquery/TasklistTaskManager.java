@@ -115,7 +115,8 @@ class TasklistTaskManager extends TaskManager {
         query.getSuspensionState() == null ? null : query.getSuspensionState().getStateCode(),
         query.getDueBefore(), query.getDueAfter(), query.getTenantCheck().isTenantCheckEnabled(),
         query.getTenantCheck().getAuthTenantIds() == null ? List.of() : query.getTenantCheck().getAuthTenantIds(),
-        grantCheck, Context.getProcessEngineConfiguration().isCmmnEnabled(), check.getAuthUserId(), check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds(),
+        grantCheck, Context.getProcessEngineConfiguration().isCmmnEnabled(), check.getAuthUserId(),
+        check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds(),
         definitionKeys, Permissions.READ.getValue(), shape.get().order(), query.getFirstResult(), query.getMaxResults()));
   }
 
