@@ -26,8 +26,15 @@ import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
 import org.riskmonitor.input.FormRefusal;
+import org.riskmonitor.laboratory.ConnectedLabs;
+import org.riskmonitor.laboratory.Lab;
+import org.riskmonitor.laboratory.LabMapper;
+import org.riskmonitor.laboratory.Laboratories;
+import org.riskmonitor.laboratory.LimsSimulator;
+import org.riskmonitor.laboratory.LimsSimulator.Behaviour;
 import org.riskmonitor.risk.RiskLevel;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** One test per path the regulator's rules allow, walked through the real forms and listeners. */
 class RiskCasePathsTest extends RiskMonitorTest {
@@ -38,6 +45,15 @@ class RiskCasePathsTest extends RiskMonitorTest {
 
   @Autowired
   private CaseWalker walker;
+
+  @Autowired
+  private Laboratories labs;
+
+  @Autowired
+  private LabMapper labMapper;
+
+  @LocalServerPort
+  private int port;
 
   @Test
   void allItemsPass_conformityNoticeThenClosureOnTheRedList() {
@@ -63,6 +79,50 @@ class RiskCasePathsTest extends RiskMonitorTest {
     assertThat(count("rm_lab_receipt", "case_id = ? AND accepted = FALSE", caseId)).isEqualTo(1);
     assertThat(count("rm_lab_receipt", "case_id = ? AND accepted = TRUE", caseId)).isEqualTo(1);
     assertThat(count("rm_sampling_slip", "case_id = ?", caseId)).isEqualTo(2);
+  }
+
+  @Test
+  void labOnItsLims_rejectsTheSampleOnce_thenReportsThroughExternalTasks() {
+    Lab lab = connectedLabs().connect("TJLIMSP", "天津市检验丙所（LIMS测试）", "limsp", "E_BIKE");
+    try {
+      ProcessInstance instance = open();
+      String caseNumber = instance.getBusinessKey();
+      Route route = Route.remediated();
+      // rejected, then nonconforming, then the re-inspection (in the case's lab) passes
+      for (Behaviour behaviour : List.of(Behaviour.accepting().rejecting(), Behaviour.accepting().failingFirstItem(),
+          Behaviour.accepting())) {
+        walker.advanceTo(caseNumber, "none", route, (task, values) -> {
+          if (task.getTaskDefinitionKey().equals("Task_AssignSampling")) {
+            values.put("labId", String.valueOf(lab.id()));
+          }
+        });
+        walker.runSystemSteps(caseNumber);
+        ProcessInstance labTest = engine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseNumber, "lab-test").singleResult();
+        try (LimsSimulator lims = LimsSimulator.start("http://localhost:" + port + "/engine-rest", "limsp",
+            ConnectedLabs.TECHNICAL_PASSWORD, lab.groupId(), "p-1", 60_000, behaviour, caseNumber)) {
+          long deadline = System.currentTimeMillis() + 30_000;
+          while (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(labTest.getId()).count() > 0) {
+            assertThat(System.currentTimeMillis()).as("the LIMS answers: %s", lims.refusals).isLessThan(deadline);
+            Thread.sleep(100);
+          }
+        } catch (InterruptedException e) {
+          throw new AssertionError(e);
+        }
+        walker.runSystemSteps(caseNumber);
+      }
+      walker.finish(caseNumber, route);
+
+      assertThat(instance).isEnded().hasPassedInOrder("Task_FillSamplingSlip", "Phase_Testing", "Task_AssignSampling",
+          "Task_FillSamplingSlip", "Phase_Testing", "Task_AssessRisk");
+      long caseId = caseId(instance);
+      assertThat(count("rm_lab_receipt", "case_id = ? AND accepted = FALSE", caseId)).isEqualTo(1);
+      assertThat(count("rm_test_report", "case_id = ? AND status = 'APPROVED' AND lab_id = ?", caseId, lab.id()))
+          .isEqualTo(2);
+      assertThat(closure(instance)).isEqualTo("REMEDIATED/RED");
+    } finally {
+      connectedLabs().withdraw(lab);
+    }
   }
 
   @Test
@@ -275,6 +335,10 @@ class RiskCasePathsTest extends RiskMonitorTest {
           .collect(Collectors.toSet());
       assertThat(passed).as("flow nodes of %s passed by the path tests", key).containsAll(nodes);
     }
+  }
+
+  private ConnectedLabs connectedLabs() {
+    return new ConnectedLabs(labs, labMapper, engine.getIdentityService());
   }
 
   private ProcessInstance open() {

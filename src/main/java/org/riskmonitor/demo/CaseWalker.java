@@ -200,7 +200,7 @@ public class CaseWalker {
    * without the job executor, so the walker runs them itself; where the job executor runs too
    * (the demo), whichever takes a step first does it and the other's attempt is dropped.
    */
-  private void runSystemSteps(String caseNumber) {
+  public void runSystemSteps(String caseNumber) {
     for (int round = 0; round < 20; round++) {
       List<Job> jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
           .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId()).messages()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.riskmonitor.cases.MonitoringCase;
@@ -53,25 +54,41 @@ public class CaseDocuments {
         checked.content(), caller().getUserId());
   }
 
+  /**
+   * A file another system sends for a case in the engine's transaction (a lab's LIMS sends its
+   * report PDF with the completed step), held to the rules of an upload; nothing is stored if
+   * the step is refused, since the transaction rolls back.
+   */
+  public CaseDocument attach(long caseId, String kindName, String fileName, byte[] content, String attachedBy) {
+    CheckedFile checked = check(kindName, fileName, content == null ? 0 : content.length, () -> content);
+    return store.store(caseId, checked.kind().name(), checked.fileName(), checked.type().contentType(),
+        checked.content(), attachedBy);
+  }
+
   /** The same rules for every upload, to a case or to one of its tasks; a refusal is thrown before anything is stored. */
   CheckedFile check(String kindName, MultipartFile file) {
+    return check(kindName, file == null ? null : file.getOriginalFilename(), file == null ? 0 : file.getSize(),
+        () -> bytesOf(file));
+  }
+
+  private CheckedFile check(String kindName, String originalName, long size, Supplier<byte[]> bytes) {
     DocumentKind kind = DocumentKind.named(kindName);
     if (kind == null) {
       throw DocumentRefusal.badRequest("文件类别无效 Unknown document kind: " + List.of(DocumentKind.values()));
     }
-    if (file == null || file.isEmpty()) {
+    if (size == 0) {
       throw DocumentRefusal.badRequest("请选择非空文件 Choose a file that is not empty");
     }
-    if (FileNames.hasControlCharacters(file.getOriginalFilename())) {
+    if (FileNames.hasControlCharacters(originalName)) {
       throw DocumentRefusal.badRequest(BadRequests.CONTROL_CHARACTERS_IN_FILE_NAME);
     }
     // Checked before the content is read into memory; Spring's own limit lies above ours.
-    if (file.getSize() > limits.maxSize().toBytes()) {
+    if (size > limits.maxSize().toBytes()) {
       throw new DocumentRefusal(HttpStatus.PAYLOAD_TOO_LARGE,
           "文件过大，最大" + limits.maxSizeText() + " File too large: at most " + limits.maxSizeText());
     }
-    String fileName = FileNames.sanitise(file.getOriginalFilename());
-    byte[] content = bytesOf(file);
+    String fileName = FileNames.sanitise(originalName);
+    byte[] content = bytes.get();
     FileType type = FileType.of(content);
     if (type == null || !type.matchesName(fileName)) {
       throw DocumentRefusal.badRequest(TYPE_NOT_ALLOWED);

@@ -36,7 +36,9 @@ public class EngineApiAllowList {
     /** the answer keeps only the variables the task's form names */
     FORM_VIEW("form-view"),
     /** the query filters and sorts by no variable but the task card's columns */
-    CARD_FILTERS("card-filters");
+    CARD_FILTERS("card-filters"),
+    /** a LIMS's call keeps to its lab's external-task contract (LimsCalls) */
+    LIMS("lims");
 
     private final String word;
 

@@ -15,9 +15,10 @@ public class EngineApiConfiguration {
   public FilterRegistrationBean<EngineApiGuard> engineApiGuard(ProcessEngine engine, EngineApiOperations operations,
       EngineApiAllowList allowList, TaskFormView formView, CaseSummary summary, RefusedCalls refusedCalls,
       PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces,
-      StartFormSchemas startForms) {
+      StartFormSchemas startForms, LimsCalls limsCalls) {
     FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(new EngineApiGuard(engine,
-        operations, allowList, formView, summary, refusedCalls, passwordChecks, formSubmissions, completionRaces, startForms));
+        operations, allowList, formView, summary, refusedCalls, passwordChecks, formSubmissions, completionRaces, startForms,
+        limsCalls));
     registration.addUrlPatterns(EngineApiGuard.REST + "/*", EngineApiGuard.WEBAPP + "/*");
     registration.setName("riskmonitorEngineApiGuard");
     registration.setOrder(SecurityConfiguration.AUTHENTICATION_ORDER + 1);

@@ -61,11 +61,12 @@ public class EngineApiGuard extends OncePerRequestFilter {
   private final FormSubmissions formSubmissions;
   private final CompletionRaces completionRaces;
   private final StartFormSchemas startForms;
+  private final LimsCalls limsCalls;
 
   public EngineApiGuard(ProcessEngine engine, EngineApiOperations operations, EngineApiAllowList allowList,
                         TaskFormView formView, CaseSummary summary, RefusedCalls refusedCalls,
                         PasswordChecks passwordChecks, FormSubmissions formSubmissions, CompletionRaces completionRaces,
-                        StartFormSchemas startForms) {
+                        StartFormSchemas startForms, LimsCalls limsCalls) {
     this.engine = engine;
     this.operations = operations;
     this.allowList = allowList;
@@ -76,6 +77,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
     this.formSubmissions = formSubmissions;
     this.completionRaces = completionRaces;
     this.startForms = startForms;
+    this.limsCalls = limsCalls;
   }
 
   private record Caller(String userId, Set<ApiRole> roles, boolean administrator) {
@@ -117,9 +119,10 @@ public class EngineApiGuard extends OncePerRequestFilter {
     }
     List<Row> rows = operation.map(o -> allowList.rowsFor(o, caller.roles())).orElse(List.of());
     Map<String, String> parameters = operation.map(o -> o.parameters(path)).orElse(Map.of());
+    boolean lims = rows.stream().anyMatch(row -> row.condition() == Condition.LIMS);
     boolean readsBody = operation.isPresent() && (passwordChecks.applies(operation.get().name())
         || rows.stream().anyMatch(row -> row.condition() == Condition.CARD_FILTERS));
-    ReadBody body = readsBody ? new ReadBody(request) : null;
+    ReadBody body = lims ? new ReadBody(request, LimsCalls.BODY_LIMIT) : readsBody ? new ReadBody(request) : null;
     HttpServletRequest forwarded = body == null ? request : body;
     Optional<Row> allowing = rows.stream().filter(row -> holds(row.condition(), caller, parameters, forwarded, body))
         .findFirst();
@@ -128,6 +131,30 @@ public class EngineApiGuard extends OncePerRequestFilter {
       refuse(response, HttpServletResponse.SC_FORBIDDEN, "AuthorizationException",
           "您的角色不能调用此接口 This operation is not open to your role: " + method + " "
               + operation.map(Operation::template).orElse("(not an operation of the engine's API)"));
+      return;
+    }
+    if (allowing.get().condition() == Condition.LIMS) {
+      Optional<String> refusal = body.complete()
+          ? limsCalls.refusal(operation.get().name(), parameters, body.bytes())
+          : Optional.of("请求体过大 The request body is too large: at most " + LimsCalls.BODY_LIMIT / 1024 / 1024 + " MB");
+      if (refusal.isPresent()) {
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
+        return;
+      }
+      if (!limsCalls.checksSubmission(operation.get().name())) {
+        // not buffered: fetchAndLock long-polls, answering after this filter has returned
+        chain.doFilter(body, response);
+        return;
+      }
+      ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+      chain.doFilter(body, answer);
+      Optional<String> refused = limsCalls.submissionRefused(answer.getStatus(), answer.getContentAsByteArray());
+      if (refused.isEmpty()) {
+        answer.copyBodyToResponse();
+        return;
+      }
+      answer.resetBuffer();
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refused.get());
       return;
     }
     if (passwordChecks.applies(operation.get().name())) {
@@ -210,7 +237,7 @@ public class EngineApiGuard extends OncePerRequestFilter {
                                HttpServletRequest request, ReadBody body) {
     return switch (condition) {
       case CARD_FILTERS -> CardFilters.hold(request, body == null ? new byte[0] : body.bytes());
-      case NONE, FORM_VIEW -> true;
+      case NONE, FORM_VIEW, LIMS -> true;
       case SELF -> caller.userId().equals(parameters.get("id"));
       case TASK_PARAM -> request.getParameter("taskId") != null && !request.getParameter("taskId").isBlank();
       case OWN_GROUPS -> caller.userId().equals(request.getParameter("member"))

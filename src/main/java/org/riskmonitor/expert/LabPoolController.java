@@ -70,6 +70,26 @@ public class LabPoolController {
     return "redirect:/manage/labs";
   }
 
+  /** Connects a lab to its LIMS ({@code connected=true}) or takes it back to Tasklist. */
+  @PostMapping("/{labId}/lims")
+  public String connectLims(@PathVariable long labId, @RequestParam(defaultValue = "") String connected,
+                            HttpServletRequest request, HttpServletResponse response, Model model) {
+    if (!currentUser.isIn(Roles.COORDINATORS)) {
+      return ExpertPoolController.forbidden(response);
+    }
+    if (!connected.equals("true") && !connected.equals("false")) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return show(request, model, List.of("工作方式：应为true或false Works through: true or false"));
+    }
+    try {
+      labs.connectLims(labId, Boolean.parseBoolean(connected), currentUser.get().getUserId());
+    } catch (FormRefusal refusal) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return show(request, model, refusal.problems());
+    }
+    return "redirect:/manage/labs";
+  }
+
   private String show(HttpServletRequest request, Model model, List<String> problems) {
     model.addAttribute("labs", labs.loads().stream().map(load -> new LabRow(load,
         labs.scope(load.lab().id()).stream().map(catalogue::kind).toList())).toList());

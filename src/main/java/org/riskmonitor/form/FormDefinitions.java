@@ -107,8 +107,15 @@ public class FormDefinitions {
   public SubmittedForm submission(VariableScope step) {
     BaseElement element = step instanceof DelegateTask task ? task.getBpmnModelElementInstance()
         : ((DelegateExecution) step).getBpmnModelElementInstance();
-    String formId = formIdOf(element.getAttributeValueNs(CAMUNDA_NS, "formRef"),
-        element.getAttributeValueNs(CAMUNDA_NS, "formKey"));
+    return submission(step, formIdOf(element.getAttributeValueNs(CAMUNDA_NS, "formRef"),
+        element.getAttributeValueNs(CAMUNDA_NS, "formKey")));
+  }
+
+  /**
+   * The values another system submitted to a step, checked against the form the same step has
+   * in Tasklist: a lab's LIMS is held to the rules its Tasklist users are.
+   */
+  public SubmittedForm submission(VariableScope step, String formId) {
     Object caseId = step.getVariable("caseId");
     // the opening form has no case yet; CaseOpening records it once the case exists
     return new SubmittedForm(step, fields(formId), clock.getZone(), submitted -> {

@@ -14,15 +14,15 @@ import org.riskmonitor.persistence.GeneratedId;
 @Mapper
 public interface LabMapper {
 
-  @Select("SELECT id, code, name, group_id, capacity FROM rm_lab WHERE id = #{id}")
+  @Select("SELECT id, code, name, group_id, capacity, lims_connected FROM rm_lab WHERE id = #{id}")
   Lab findById(long id);
 
-  @Select("SELECT id, code, name, group_id, capacity FROM rm_lab ORDER BY code")
+  @Select("SELECT id, code, name, group_id, capacity, lims_connected FROM rm_lab ORDER BY code")
   List<Lab> findAll();
 
   /** Labs accredited for a product kind. */
   @Select("""
-      SELECT l.id, l.code, l.name, l.group_id, l.capacity FROM rm_lab l
+      SELECT l.id, l.code, l.name, l.group_id, l.capacity, l.lims_connected FROM rm_lab l
         JOIN rm_lab_scope s ON s.lab_id = l.id AND s.product_kind = #{kind}
        ORDER BY l.code""")
   List<Lab> accreditedFor(String kind);
@@ -33,6 +33,9 @@ public interface LabMapper {
 
   @Update("UPDATE rm_lab SET capacity = #{capacity} WHERE id = #{id}")
   int updateCapacity(@Param("id") long labId, @Param("capacity") int capacity);
+
+  @Update("UPDATE rm_lab SET lims_connected = #{connected} WHERE id = #{id}")
+  int updateLimsConnected(@Param("id") long labId, @Param("connected") boolean connected);
 
   /** The product kinds the lab is accredited for. */
   @Select("SELECT product_kind FROM rm_lab_scope WHERE lab_id = #{labId} ORDER BY product_kind")
@@ -54,9 +57,9 @@ public interface LabMapper {
 
   @Insert("""
       INSERT INTO rm_test_report (case_id, receipt_id, lab_id, purpose, report_number, tested_on, tested_by,
-                                  conforming, status, created_at)
+                                  conforming, status, reviewed_by, reviewed_at, created_at)
       VALUES (#{r.caseId}, #{r.receiptId}, #{r.labId}, #{r.purpose}, #{r.reportNumber}, #{r.testedOn},
-              #{r.testedBy}, #{r.conforming}, #{r.status}, #{r.createdAt})""")
+              #{r.testedBy}, #{r.conforming}, #{r.status}, #{r.reviewedBy}, #{r.reviewedAt}, #{r.createdAt})""")
   @Options(useGeneratedKeys = true, keyProperty = "key.id", keyColumn = "id")
   void insertReport(@Param("r") TestReport report, @Param("key") GeneratedId key);
 

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -37,14 +38,16 @@ public class Laboratories {
   private final LabMapper mapper;
   private final IdentityService identityService;
   private final TaskService taskService;
+  private final ExternalTaskService externalTaskService;
   private final Catalogue catalogue;
   private final AuditTrail audit;
 
-  public Laboratories(LabMapper mapper, IdentityService identityService, TaskService taskService, Catalogue catalogue,
-                      AuditTrail audit) {
+  public Laboratories(LabMapper mapper, IdentityService identityService, TaskService taskService,
+                      ExternalTaskService externalTaskService, Catalogue catalogue, AuditTrail audit) {
     this.mapper = mapper;
     this.identityService = identityService;
     this.taskService = taskService;
+    this.externalTaskService = externalTaskService;
     this.catalogue = catalogue;
     this.audit = audit;
   }
@@ -78,12 +81,33 @@ public class Laboratories {
   }
 
   /**
-   * Samples the lab has in work. Counted as the system: whoever completes the step before an
-   * assignment (a lab user, an enterprise) may not see the other labs' tasks.
+   * Samples the lab has in work: its Tasklist steps, and the steps waiting in its LIMS. Counted as
+   * the system: whoever completes the step before an assignment (a lab user, an enterprise) may not
+   * see the other labs' tasks.
    */
   public long openTests(Lab lab) {
     return SystemContext.asSystem(identityService, () -> taskService.createTaskQuery()
-        .processDefinitionKey(LAB_TEST_PROCESS).taskCandidateGroup(lab.groupId()).includeAssignedTasks().count());
+        .processDefinitionKey(LAB_TEST_PROCESS).taskCandidateGroup(lab.groupId()).includeAssignedTasks().count()
+        + LimsTopics.of(lab.groupId()).stream().mapToLong(topic -> externalTaskService.createExternalTaskQuery()
+            .topicName(topic).count()).sum());
+  }
+
+  /**
+   * A coordinator connects a lab to its LIMS or takes it back to Tasklist. Lab tests started from
+   * then on follow the choice; a test already under way finishes the way it started.
+   */
+  @Transactional
+  public Lab connectLims(long labId, boolean connected, String changedBy) {
+    Lab lab = mapper.findById(labId);
+    if (lab == null) {
+      throw new FormRefusal("检验机构未登记 Unknown laboratory: " + labId);
+    }
+    mapper.updateLimsConnected(labId, connected);
+    Map<String, Object> detail = new LinkedHashMap<>();
+    detail.put("lab", lab.code());
+    detail.put("limsConnected", connected);
+    audit.record(null, "connect-lab-lims", changedBy, detail);
+    return mapper.findById(labId);
   }
 
   /** A coordinator changes a lab's capacity and accreditation scope; refused as a whole if any value is wrong. */
@@ -119,7 +143,7 @@ public class Laboratories {
 
   @Transactional
   public Lab register(String code, String name, int capacity, List<String> productKinds) {
-    Lab lab = new Lab(null, code, name, "lab" + code, capacity);
+    Lab lab = new Lab(null, code, name, "lab" + code, capacity, false);
     GeneratedId key = new GeneratedId();
     mapper.insert(lab, key);
     productKinds.forEach(kind -> mapper.insertScope(key.getId(), kind));
@@ -129,7 +153,7 @@ public class Laboratories {
       group.setType("LAB");
       identityService.saveGroup(group);
     }
-    return new Lab(key.getId(), code, name, lab.groupId(), capacity);
+    return new Lab(key.getId(), code, name, lab.groupId(), capacity, false);
   }
 
   private Load load(Lab lab) {

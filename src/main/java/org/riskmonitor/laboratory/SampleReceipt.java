@@ -3,6 +3,7 @@ package org.riskmonitor.laboratory;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.cases.MonitoringCases;
@@ -38,7 +39,18 @@ public class SampleReceipt implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     SubmittedForm form = forms.submission(task);
-    Decision decision = form.choice("receiptDecision", Decision.class);
+    record(task, form, form.choice("receiptDecision", Decision.class));
+  }
+
+  /**
+   * The same record when the lab's LIMS reports the receipt: its values are checked against the
+   * form's fields; the decision is the way the LIMS reported it (completed, or a BPMN error).
+   */
+  void recordFromLims(VariableScope step, Decision decision) {
+    record(step, forms.submission(step, "receive-sample"), decision);
+  }
+
+  private void record(VariableScope step, SubmittedForm form, Decision decision) {
     String condition = form.text("sampleCondition");
     LocalDate receivedOn = form.dateNotAfter("receivedOn", dueDates.today());
     String reason = form.textRequiredWhen(decision == Decision.REJECTED, "rejectionReason");
@@ -46,10 +58,10 @@ public class SampleReceipt implements TaskListener {
 
     boolean accepted = decision == Decision.ACCEPTED;
     GeneratedId key = new GeneratedId();
-    mapper.insertReceipt(new LabReceipt(cases.idOf(task), ((Number) task.getVariable("testedSampleId")).longValue(),
-        ((Number) task.getVariable("testLabId")).longValue(), accepted, condition, receivedOn,
+    mapper.insertReceipt(new LabReceipt(cases.idOf(step), ((Number) step.getVariable("testedSampleId")).longValue(),
+        ((Number) step.getVariable("testLabId")).longValue(), accepted, condition, receivedOn,
         accepted ? null : reason, currentUser.id(), clock.now()), key);
-    task.setVariable("receiptId", key.getId());
-    task.setVariable("sampleAccepted", accepted);
+    step.setVariable("receiptId", key.getId());
+    step.setVariable("sampleAccepted", accepted);
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.riskmonitor.catalogue.Catalogue;
 import org.riskmonitor.catalogue.StandardItem;
@@ -38,8 +40,13 @@ public class TestItemsPreparation implements TaskListener {
     if (task.hasVariableLocal("testItems") || task.getExecution().hasVariableLocal("testItems")) {
       return;
     }
+    task.getExecution().setVariableLocal("testItems", itemRows(task));
+  }
+
+  /** The items to test, as the rows the form and a LIMS fill in with measured values and verdicts. */
+  JsonValue itemRows(VariableScope step) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (StandardItem item : itemsFor(task)) {
+    for (StandardItem item : itemsFor(step)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("itemNo", String.valueOf(rows.size() + 1));
       row.put("standardCode", item.standardCode());
@@ -48,16 +55,16 @@ public class TestItemsPreparation implements TaskListener {
       rows.add(row);
     }
     try {
-      task.getExecution().setVariableLocal("testItems", SpinValues.jsonValue(JSON.writeValueAsString(rows)).create());
+      return SpinValues.jsonValue(JSON.writeValueAsString(rows)).create();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
   }
 
   /** What this sample must be tested for; the same list the submitted report is checked against. */
-  public List<StandardItem> itemsFor(DelegateTask task) {
-    MonitoringCase monitoringCase = cases.of(task);
-    LocalDate producedOn = LocalDate.parse((String) task.getVariable("productionDate"));
+  public List<StandardItem> itemsFor(VariableScope step) {
+    MonitoringCase monitoringCase = cases.of(step);
+    LocalDate producedOn = LocalDate.parse((String) step.getVariable("productionDate"));
     return catalogue.testItems(monitoringCase.productKind(), producedOn);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.riskmonitor.calendar.DueDates;
 import org.riskmonitor.catalogue.StandardItem;
 import org.riskmonitor.cases.MonitoringCases;
@@ -46,10 +47,33 @@ public class TestReportSubmission implements TaskListener {
     this.clock = clock;
   }
 
+  /** What a report says, read and checked the same way from the form and from a LIMS. */
+  record Reading(String reportNumber, LocalDate testedOn, List<TestItemResult> items) {
+
+    boolean conforming() {
+      return items.stream().allMatch(TestItemResult::passed);
+    }
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    List<StandardItem> expected = preparation.itemsFor(task);
     SubmittedForm form = forms.submission(task);
+    Reading reading = read(task, form);
+    documents.check(task, form);
+    form.verify();
+
+    long reportId = insert(task, reading, currentUser.id(), "SUBMITTED", null);
+    task.setVariable("reportId", reportId);
+    task.setVariable("previousReportNumber", reading.reportNumber());
+    task.setVariable("nonconforming", !reading.conforming());
+  }
+
+  /**
+   * The report number, date and items of a report, checked against the items of the standard
+   * editions in force; problems are left in {@code form} for the caller's {@code verify()}.
+   */
+  Reading read(VariableScope step, SubmittedForm form) {
+    List<StandardItem> expected = preparation.itemsFor(step);
     String reportNumber = form.text("reportNumber");
     LocalDate testedOn = form.dateNotAfter("testedOn", dueDates.today());
     List<TestItemResult> items = form.rows("testItems", expected.size(), expected.size(), row -> {
@@ -70,25 +94,23 @@ public class TestReportSubmission implements TaskListener {
           "PASS".equals(verdict));
     });
     form.refuseIf(reportNumber != null && mapper.countReportNumber(reportNumber) > 0
-            && !reportNumber.equals(task.getVariable("previousReportNumber")),
+            && !reportNumber.equals(step.getVariable("previousReportNumber")),
         "报告编号已被使用 Report number already used: " + reportNumber);
     // a row the form refused is null; its problem is already reported
     List<TestItemResult> readable = items.stream().filter(Objects::nonNull).toList();
     form.refuseIf(readable.stream().map(TestItemResult::itemNo).distinct().count() != readable.size(),
         "检验项目重复 Test items repeated");
-    documents.check(task, form);
-    form.verify();
+    return new Reading(reportNumber, testedOn, readable);
+  }
 
-    boolean conforming = items.stream().allMatch(TestItemResult::passed);
-    long caseId = cases.idOf(task);
+  /** Records a checked report and its items; its id. */
+  long insert(VariableScope step, Reading reading, String testedBy, String status, String reviewedBy) {
     GeneratedId key = new GeneratedId();
-    mapper.insertReport(new TestReport(null, caseId, ((Number) task.getVariable("receiptId")).longValue(),
-        ((Number) task.getVariable("testLabId")).longValue(), (String) task.getVariable("testPurpose"), reportNumber,
-        testedOn, currentUser.id(), conforming, "SUBMITTED", null, null, null, clock.now()), key);
-    items.forEach(item -> mapper.insertItem(key.getId(), item));
-
-    task.setVariable("reportId", key.getId());
-    task.setVariable("previousReportNumber", reportNumber);
-    task.setVariable("nonconforming", !conforming);
+    mapper.insertReport(new TestReport(null, cases.idOf(step), ((Number) step.getVariable("receiptId")).longValue(),
+        ((Number) step.getVariable("testLabId")).longValue(), (String) step.getVariable("testPurpose"),
+        reading.reportNumber(), reading.testedOn(), testedBy, reading.conforming(), status, reviewedBy,
+        reviewedBy == null ? null : clock.now(), null, clock.now()), key);
+    reading.items().forEach(item -> mapper.insertItem(key.getId(), item));
+    return key.getId();
   }
 }

@@ -282,7 +282,7 @@ class EngineApiSurfaceTest extends RiskMonitorTest {
     return allowList.rowsFor(operation, Set.of(actor.role())).stream().anyMatch(row -> switch (row.condition()) {
       case SELF -> idFor(operation, "id", actor, target).equals(actor.userId());
       case OWN_GROUPS -> target.userId().equals(actor.userId());
-      case NONE, TASK_PARAM, FORM_VIEW, CARD_FILTERS -> true;
+      case NONE, TASK_PARAM, FORM_VIEW, CARD_FILTERS, LIMS -> true;
     });
   }
 
