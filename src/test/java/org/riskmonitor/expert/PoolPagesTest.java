@@ -151,6 +151,42 @@ class PoolPagesTest extends RiskMonitorTest {
     }
   }
 
+  @Test
+  void aCoordinatorConnectsALabToItsLims_othersMayNot_andABadValueIsRefused() {
+    Lab labB = labs.all().stream().filter(lab -> lab.code().equals("TJQI2")).findFirst().orElseThrow();
+    try {
+      ResponseEntity<String> connected = post("coordinator", "/manage/labs/" + labB.id() + "/lims", connected("true"));
+      assertThat(connected.getStatusCode().value()).isEqualTo(200);
+      assertThat(connected.getBody()).contains("本机构LIMS（外部任务） its LIMS (external tasks)",
+          "改回任务列表 Back to Tasklist");
+      assertThat(labs.byId(labB.id()).limsConnected()).isTrue();
+      assertThat(count("rm_audit_entry", "action = 'connect-lab-lims' AND actor = 'coordinator'")).isPositive();
+
+      assertThat(post("expert1", "/manage/labs/" + labB.id() + "/lims", connected("false")).getStatusCode().value())
+          .isEqualTo(403);
+      assertThat(post("lab2", "/manage/labs/" + labB.id() + "/lims", connected("false")).getStatusCode().value())
+          .isEqualTo(403);
+      ResponseEntity<String> refused = post("coordinator", "/manage/labs/" + labB.id() + "/lims", connected("yes"));
+      assertThat(refused.getStatusCode().value()).isEqualTo(400);
+      assertThat(refused.getBody()).contains("工作方式：应为true或false Works through: true or false");
+      assertThat(post("coordinator", "/manage/labs/999999/lims", connected("true")).getStatusCode().value())
+          .isEqualTo(400);
+      assertThat(labs.byId(labB.id()).limsConnected()).isTrue();
+
+      assertThat(post("coordinator", "/manage/labs/" + labB.id() + "/lims", connected("false")).getBody())
+          .contains("对接LIMS Connect its LIMS");
+      assertThat(labs.byId(labB.id()).limsConnected()).isFalse();
+    } finally {
+      labs.connectLims(labB.id(), false, CaseWalker.COORDINATOR);
+    }
+  }
+
+  private static MultiValueMap<String, String> connected(String value) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("connected", value);
+    return form;
+  }
+
   private List<String> values(Task task, String variable) {
     SpinJsonNode options = (SpinJsonNode) engine.getTaskService().getVariable(task.getId(), variable);
     return options.elements().stream().map(o -> o.prop("value").stringValue()).toList();
