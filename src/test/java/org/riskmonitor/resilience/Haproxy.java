@@ -137,7 +137,12 @@ public final class Haproxy implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("haproxy exited with " + process.exitValue() + "; see " + LOGS);
       }
-      Server server = servers().get(node);
+      Server server = null;
+      try {
+        server = servers().get(node);
+      } catch (IOException e) {
+        // not listening yet: HAProxy is still starting
+      }
       if (server != null && server.status().equals("UP")) {
         return;
       }
