@@ -16,20 +16,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppNode implements AutoCloseable {
 
-  static final String ADMIN_PASSWORD = "Risk-Monitor-Test-2026!";
+  public static final String ADMIN_PASSWORD = "Risk-Monitor-Test-2026!";
   private static final Path JAR = Path.of(System.getProperty("riskmonitor.jar", "target/risk-monitor.jar"));
   private static final Path LOGS = Path.of("target", "resilience");
+
+  /** A test's node: small, and compiled quickly rather than well, so it is soon ready. */
+  private static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
   private final String name;
   private final int port;
   private final Database database;
+  private final List<String> jvmOptions;
   private final List<String> extraArgs;
   private final Process process;
 
-  private AppNode(String name, int port, Database database, List<String> extraArgs, Process process) {
+  private AppNode(String name, int port, Database database, List<String> jvmOptions, List<String> extraArgs,
+                  Process process) {
     this.name = name;
     this.port = port;
     this.database = database;
+    this.jvmOptions = jvmOptions;
     this.extraArgs = extraArgs;
     this.process = process;
   }
@@ -43,12 +49,13 @@ public final class AppNode implements AutoCloseable {
    * ({@code --key=value}).
    */
   static AppNode start(String name, TestDatabase database, List<String> extraArgs) throws IOException {
-    return start(name, new Database(database.url(), database.user(), database.password()), extraArgs);
+    return start(name, new Database(database.url(), database.user(), database.password()), TEST_JVM, extraArgs);
   }
 
-  /** The same on any database, for instance a benchmark's. */
-  public static AppNode start(String name, Database database, List<String> extraArgs) throws IOException {
-    return start(name, freePort(), database, List.copyOf(extraArgs));
+  /** The same on any database, with the JVM's options given, for instance a benchmark's node. */
+  public static AppNode start(String name, Database database, List<String> jvmOptions, List<String> extraArgs)
+      throws IOException {
+    return start(name, freePort(), database, List.copyOf(jvmOptions), List.copyOf(extraArgs));
   }
 
   /**
@@ -59,17 +66,19 @@ public final class AppNode implements AutoCloseable {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running");
     }
-    return start(name, port, database, extraArgs);
+    return start(name, port, database, jvmOptions, extraArgs);
   }
 
-  private static AppNode start(String name, int port, Database database, List<String> extraArgs) throws IOException {
+  private static AppNode start(String name, int port, Database database, List<String> jvmOptions,
+                               List<String> extraArgs) throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn verify -Pmysql, which packages it first");
     }
     Files.createDirectories(LOGS);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString(),
         "--spring.profiles.active=mysql",
         "--server.port=" + port,
         // the demo people, so real users log in; the tests open their own cases
@@ -91,7 +100,7 @@ public final class AppNode implements AutoCloseable {
     builder.environment().put("RISKMONITOR_DB_USER", database.user());
     builder.environment().put("RISKMONITOR_DB_PASSWORD", database.password());
     builder.environment().put("RISKMONITOR_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    return new AppNode(name, port, database, extraArgs, builder.start());
+    return new AppNode(name, port, database, jvmOptions, extraArgs, builder.start());
   }
 
   /** Waits until the server answers and the demo people exist (they are seeded after deployment). */
