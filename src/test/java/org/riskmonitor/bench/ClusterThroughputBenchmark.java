@@ -29,7 +29,9 @@ import org.riskmonitor.resilience.Rest;
  * shortest path, seven steps with their uploads and checklist answers, the conformity notice run
  * by whichever node's job executor takes it). The same clients, the same number of them, first
  * against one node, then two, then three: a node is added to the running ones for each round.
- * Each round opens {@code bench.cluster.warmup} cases first, not counted.
+ * Each round opens {@code bench.cluster.warmup} cases first, not counted. Beside the rate, the
+ * CPU seconds per case each part used (the nodes, the database server, HAProxy, the clients; read
+ * from /proc), which says what a case costs where, and so where more cores would go.
  * System properties: bench.cluster.cases (60), bench.cluster.workers (8), bench.cluster.warmup (12),
  * bench.cluster.nodes (3), bench.cluster.heap (512m).
  * Run after packaging (Failsafe in the bench profile):
@@ -44,6 +46,7 @@ class ClusterThroughputBenchmark {
   private static final int NODES = Integer.getInteger("bench.cluster.nodes", 3);
   /** Production-like JIT (the tests' nodes stop at C1 to start sooner). */
   private static final List<String> JVM = List.of("-Xmx" + System.getProperty("bench.cluster.heap", "512m"));
+  private static final long DATABASE_SERVER = Math.max(CpuTime.pidOf("mariadbd"), CpuTime.pidOf("mysqld"));
 
   @Test
   void casesPerSecondOnOneTwoAndThreeNodes() throws Exception {
@@ -62,14 +65,18 @@ class ClusterThroughputBenchmark {
           new Clients(rest, WARMUP).run();
           Map<String, Haproxy.Server> before = proxy.servers();
           double loadBefore = loadAverage();
+          Map<String, Double> cpuBefore = cpu(nodes, proxy);
           Clients measured = new Clients(rest, CASES);
           long started = System.nanoTime();
           measured.run();
           double seconds = (System.nanoTime() - started) / 1e9;
+          Map<String, Double> cpuPerCase = new LinkedHashMap<>();
+          cpu(nodes, proxy).forEach((part, used) -> cpuPerCase.put(part,
+              BenchReport.round((used - cpuBefore.get(part)) / CASES, 3)));
           Map<String, Long> requests = new LinkedHashMap<>();
           proxy.servers().forEach((name, server) -> requests.put(name,
               server.sessions() - (before.containsKey(name) ? before.get(name).sessions() : 0)));
-          rounds.add(new Round(n, seconds, measured, loadBefore, loadAverage(), requests));
+          rounds.add(new Round(n, seconds, measured, loadBefore, loadAverage(), requests, cpuPerCase));
           assertThat(measured.ended.get()).as("cases closed on " + n + " nodes").isEqualTo(CASES);
         }
       }
@@ -82,14 +89,14 @@ class ClusterThroughputBenchmark {
     double one = rounds.get(0).casesPerSecond();
     System.out.printf("%nCluster throughput: %d cases per round (after %d warm-up), %d clients over REST through HAProxy,"
         + " one MySQL database (%s)%n", CASES, WARMUP, WORKERS, db.name);
-    System.out.printf("%-6s %9s %8s %14s %8s %8s %12s  %s%n", "nodes", "seconds", "cases/s", "steps/s",
-        "p50 ms", "p95 ms", "vs 1 node", "requests per node; load average before-after");
+    System.out.printf("%-6s %9s %8s %8s %8s %8s %10s  %-44s %6s  %s%n", "nodes", "seconds", "cases/s", "steps/s",
+        "p50 ms", "p95 ms", "vs 1 node", "CPU s per case", "cores", "requests per node; load average");
     List<Map<String, Object>> figures = new ArrayList<>();
     for (Round round : rounds) {
-      System.out.printf("%-6d %9.1f %8.3f %14.2f %8.1f %8.1f %12.2f  %s; %.1f-%.1f%n", round.nodes(), round.seconds(),
-          round.casesPerSecond(), round.stepsPerSecond(), round.clients().latencies.percentileMillis(50),
-          round.clients().latencies.percentileMillis(95), round.casesPerSecond() / one, round.requests(),
-          round.loadBefore(), round.loadAfter());
+      System.out.printf("%-6d %9.1f %8.3f %8.2f %8.1f %8.1f %10.2f  %-44s %6.2f  %s; %.1f-%.1f%n", round.nodes(),
+          round.seconds(), round.casesPerSecond(), round.stepsPerSecond(), round.clients().latencies.percentileMillis(50),
+          round.clients().latencies.percentileMillis(95), round.casesPerSecond() / one, round.cpuPerCase(),
+          round.coresBusy(), round.requests(), round.loadBefore(), round.loadAfter());
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("nodes", round.nodes());
       row.put("seconds", BenchReport.round(round.seconds(), 2));
@@ -98,6 +105,8 @@ class ClusterThroughputBenchmark {
       row.put("stepP50Millis", BenchReport.round(round.clients().latencies.percentileMillis(50), 1));
       row.put("stepP95Millis", BenchReport.round(round.clients().latencies.percentileMillis(95), 1));
       row.put("overOneNode", BenchReport.round(round.casesPerSecond() / one, 3));
+      row.put("cpuSecondsPerCase", round.cpuPerCase());
+      row.put("coresBusy", BenchReport.round(round.coresBusy(), 2));
       row.put("requestsPerNode", round.requests());
       row.put("loadAverageBefore", round.loadBefore());
       row.put("loadAverageAfter", round.loadAfter());
@@ -110,6 +119,7 @@ class ClusterThroughputBenchmark {
     report.put("warmupCases", WARMUP);
     report.put("clients", WORKERS);
     report.put("nodeJvm", JVM);
+    report.put("databaseServerPid", DATABASE_SERVER);
     report.put("rounds", figures);
     BenchReport.write("cluster", report);
   }
@@ -118,8 +128,26 @@ class ClusterThroughputBenchmark {
     return BenchReport.round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2);
   }
 
+  /**
+   * CPU seconds used so far by the nodes together, the database server (the whole server: other
+   * databases on it count too), HAProxy and this JVM (the clients).
+   */
+  private static Map<String, Double> cpu(List<AppNode> nodes, Haproxy proxy) {
+    Map<String, Double> used = new LinkedHashMap<>();
+    used.put("nodes", nodes.stream().mapToDouble(node -> CpuTime.seconds(node.pid())).sum());
+    used.put("database", CpuTime.seconds(DATABASE_SERVER));
+    used.put("haproxy", CpuTime.seconds(proxy.pid()));
+    used.put("clients", CpuTime.seconds(ProcessHandle.current().pid()));
+    return used;
+  }
+
   private record Round(int nodes, double seconds, Clients clients, double loadBefore, double loadAfter,
-                       Map<String, Long> requests) {
+                       Map<String, Long> requests, Map<String, Double> cpuPerCase) {
+
+    /** Cores kept busy by the parts measured, on average over the round. */
+    double coresBusy() {
+      return cpuPerCase.values().stream().mapToDouble(Double::doubleValue).sum() * CASES / seconds;
+    }
 
     double casesPerSecond() {
       return CASES / seconds;

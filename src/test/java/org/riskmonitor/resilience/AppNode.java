@@ -131,6 +131,11 @@ public final class AppNode implements AutoCloseable {
     return port;
   }
 
+  /** The node's operating-system process id. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL: no shutdown hook, no transaction finished, no connection closed politely. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

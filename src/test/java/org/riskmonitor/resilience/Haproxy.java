@@ -99,6 +99,11 @@ public final class Haproxy implements AutoCloseable {
         """.formatted(port, servers, statsPort);
   }
 
+  /** HAProxy's operating-system process id. */
+  public long pid() {
+    return process.pid();
+  }
+
   public String url() {
     return "http://127.0.0.1:" + port;
   }
