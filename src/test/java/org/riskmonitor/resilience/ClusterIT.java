@@ -85,6 +85,11 @@ class ClusterIT {
     assertThat(beforeKill.values()).as("requests each node served").allMatch(server -> server.sessions() > 0);
 
     work(ways, cases, "Task_CloseCase", () -> {
+      // when it is answering a request, if that comes within a few seconds
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (proxy.servers().get("node-2").current() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
       second.kill();
       LOG.info("node-2 killed after {} s", seconds(started));
       nodes.add(second.restart());

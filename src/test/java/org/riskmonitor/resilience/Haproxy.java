@@ -125,14 +125,18 @@ public final class Haproxy implements AutoCloseable {
           || "BACKEND".equals(values[1]) || "FRONTEND".equals(values[1])) {
         continue;
       }
-      String total = values[columns.indexOf("stot")];
-      servers.put(values[1], new Server(values[columns.indexOf("status")], total.isEmpty() ? 0 : Long.parseLong(total)));
+      servers.put(values[1], new Server(values[columns.indexOf("status")], number(values[columns.indexOf("stot")]),
+          number(values[columns.indexOf("scur")])));
     }
     return servers;
   }
 
-  /** One node in HAProxy's eyes. */
-  public record Server(String status, long sessions) {
+  private static long number(String value) {
+    return value.isEmpty() ? 0 : Long.parseLong(value);
+  }
+
+  /** One node in HAProxy's eyes: its status, the requests sent to it so far and those it is answering now. */
+  public record Server(String status, long sessions, long current) {
   }
 
   /** Waits until HAProxy's checks find the node ready. */

@@ -61,6 +61,8 @@ class HttpSessionStoreTest extends RiskMonitorTest {
     assertThat(session).as("a new session at the login").isNotEqualTo(anonymousSession);
     assertThat(token).as("the new session's token, in the login's answer").isNotNull().isNotEqualTo(anonymousToken);
     assertThat(cookies).containsEntry("XSRF-TOKEN", token);
+    assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("SESSION="))
+        .singleElement().asString().contains("HttpOnly", "SameSite=Lax");
 
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SPRING_SESSION WHERE SESSION_ID = ?", Long.class,
         anonymousSession)).as("the session before the login").isZero();
