@@ -72,9 +72,13 @@ public final class Haproxy implements AutoCloseable {
     return """
         global
           maxconn 512
+          # one line per request (node, status, timings) in the log under target/resilience/
+          log stdout format raw local0 info
 
         defaults
           mode http
+          log global
+          option httplog
           timeout connect 2s
           timeout client 2m
           timeout server 2m
@@ -94,6 +98,8 @@ public final class Haproxy implements AutoCloseable {
         %s
         listen stats
           bind 127.0.0.1:%d
+          # the test polls it often: not logged
+          http-request set-log-level silent
           stats enable
           stats uri /stats
         """.formatted(port, servers, statsPort);
