@@ -86,10 +86,16 @@ public class RoleAuthorizations {
     }
   }
 
-  /** Adds the permissions to the group's grant on the resource, creating the grant if needed. */
+  /**
+   * Adds the permissions to the group's grant on the resource, creating the grant if needed. A
+   * grant that has them all already is left alone: nodes of a cluster starting at the same time
+   * would otherwise each update every grant, and all but one fail to start on the engine's
+   * optimistic lock.
+   */
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
         .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+    boolean changed = authorization == null;
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -97,8 +103,13 @@ public class RoleAuthorizations {
       authorization.setResourceId(resourceId);
     }
     for (Permission permission : permissions) {
-      authorization.addPermission(permission);
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
     }
-    authorizationService.saveAuthorization(authorization);
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
   }
 }

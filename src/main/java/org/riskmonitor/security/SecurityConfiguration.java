@@ -1,6 +1,7 @@
 package org.riskmonitor.security;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -42,6 +43,21 @@ public class SecurityConfiguration {
     FilterRegistrationBean<WebappLoginRefusal> registration = new FilterRegistrationBean<>(new WebappLoginRefusal(throttle));
     registration.addUrlPatterns(webappPath + "/api/admin/auth/user/*");
     registration.setName("riskmonitorWebappLoginRefusal");
+    return registration;
+  }
+
+  /**
+   * Inside Spring Session's filter (which runs first of all, {@code SessionRepositoryFilter.DEFAULT_ORDER}) and
+   * before the webapps' own filters, which Camunda's starter registers after every ordered one.
+   */
+  @Bean
+  public FilterRegistrationBean<SessionCsrfToken> sessionCsrfToken(CamundaBpmProperties camunda) {
+    FilterRegistrationBean<SessionCsrfToken> registration =
+        new FilterRegistrationBean<>(new SessionCsrfToken(camunda.getWebapp().getCsrf().getInitParams()));
+    String webappPath = camunda.getWebapp().getApplicationPath();
+    registration.addUrlPatterns(webappPath + "/api/*", webappPath + "/app/*");
+    registration.setName("riskmonitorSessionCsrfToken");
+    registration.setOrder(AUTHENTICATION_ORDER);
     return registration;
   }
 

@@ -379,9 +379,9 @@ class EngineApiSurfaceTest extends RiskMonitorTest {
           .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrfToken)
           .POST(HttpRequest.BodyPublishers.ofString(form)));
       assertThat(login.statusCode()).as("login of " + userId + ": " + login.body()).isEqualTo(200);
-      // a new session after the login, with a token of its own
-      csrfToken = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default")).GET()).headers()
-          .firstValue("X-XSRF-TOKEN").orElse(csrfToken);
+      // a new session after the login, with a token of its own, given with the login's answer
+      // (SessionCsrfToken; the webapps read it from the XSRF-TOKEN cookie)
+      csrfToken = login.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
     }
 
     HttpResponse<String> call(String method, String path, String body, boolean webapp) throws Exception {

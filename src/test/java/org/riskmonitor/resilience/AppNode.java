@@ -14,20 +14,34 @@ import java.util.concurrent.TimeUnit;
  * as an operator would run it, with the demo people seeded (no demo cases) so real users can
  * log in. Its output goes to target/resilience/NAME.log.
  */
-final class AppNode implements AutoCloseable {
+public final class AppNode implements AutoCloseable {
 
-  static final String ADMIN_PASSWORD = "Risk-Monitor-Test-2026!";
+  public static final String ADMIN_PASSWORD = "Risk-Monitor-Test-2026!";
   private static final Path JAR = Path.of(System.getProperty("riskmonitor.jar", "target/risk-monitor.jar"));
   private static final Path LOGS = Path.of("target", "resilience");
 
+  /** A test's node: small, and compiled quickly rather than well, so it is soon ready. */
+  private static final List<String> TEST_JVM = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+
   private final String name;
   private final int port;
+  private final Database database;
+  private final List<String> jvmOptions;
+  private final List<String> extraArgs;
   private final Process process;
 
-  private AppNode(String name, int port, Process process) {
+  private AppNode(String name, int port, Database database, List<String> jvmOptions, List<String> extraArgs,
+                  Process process) {
     this.name = name;
     this.port = port;
+    this.database = database;
+    this.jvmOptions = jvmOptions;
+    this.extraArgs = extraArgs;
     this.process = process;
+  }
+
+  /** Where a node's database is and how it logs in. */
+  public record Database(String url, String user, String password) {
   }
 
   /**
@@ -35,14 +49,36 @@ final class AppNode implements AutoCloseable {
    * ({@code --key=value}).
    */
   static AppNode start(String name, TestDatabase database, List<String> extraArgs) throws IOException {
+    return start(name, new Database(database.url(), database.user(), database.password()), TEST_JVM, extraArgs);
+  }
+
+  /** The same on any database, with the JVM's options given, for instance a benchmark's node. */
+  public static AppNode start(String name, Database database, List<String> jvmOptions, List<String> extraArgs)
+      throws IOException {
+    return start(name, freePort(), database, List.copyOf(jvmOptions), List.copyOf(extraArgs));
+  }
+
+  /**
+   * A node started again after its death, as an operator's service manager would: same name,
+   * port, database and settings, so the load balancer finds it where it was.
+   */
+  public AppNode restart() throws IOException {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    return start(name, port, database, jvmOptions, extraArgs);
+  }
+
+  private static AppNode start(String name, int port, Database database, List<String> jvmOptions,
+                               List<String> extraArgs) throws IOException {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn verify -Pmysql, which packages it first");
     }
     Files.createDirectories(LOGS);
-    int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", JAR.toString(),
         "--spring.profiles.active=mysql",
         "--server.port=" + port,
         // the demo people, so real users log in; the tests open their own cases
@@ -64,11 +100,11 @@ final class AppNode implements AutoCloseable {
     builder.environment().put("RISKMONITOR_DB_USER", database.user());
     builder.environment().put("RISKMONITOR_DB_PASSWORD", database.password());
     builder.environment().put("RISKMONITOR_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    return new AppNode(name, port, builder.start());
+    return new AppNode(name, port, database, jvmOptions, extraArgs, builder.start());
   }
 
   /** Waits until the server answers and the demo people exist (they are seeded after deployment). */
-  AppNode awaitReady(Duration timeout) throws InterruptedException {
+  public AppNode awaitReady(Duration timeout) throws InterruptedException {
     Rest rest = rest();
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
@@ -83,16 +119,25 @@ final class AppNode implements AutoCloseable {
     throw new IllegalStateException(name + " not ready after " + timeout + "; see " + LOGS.resolve(name + ".log"));
   }
 
-  Rest rest() {
+  public Rest rest() {
     return new Rest("http://127.0.0.1:" + port);
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
+  public int port() {
+    return port;
+  }
+
+  /** The node's operating-system process id. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGKILL: no shutdown hook, no transaction finished, no connection closed politely. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException(name + " survived SIGKILL");

@@ -21,14 +21,14 @@ import org.riskmonitor.security.Roles;
  * asynchronous step) and the coordinator closes the case. Each step is submitted by a member of
  * the task's own group, or its assignee, with their own password.
  */
-final class CaseClient {
+public final class CaseClient {
 
   /** The user tasks of that path, in order. */
-  static final List<String> PATH = List.of("Task_AssignSampling", "Task_FillSamplingSlip", "Task_ConfirmSamplingSlip",
+  public static final List<String> PATH = List.of("Task_AssignSampling", "Task_FillSamplingSlip", "Task_ConfirmSamplingSlip",
       "Task_ReceiveSample", "Task_TestSample", "Task_ReviewReport", "Task_CloseCase");
 
   /** The audit action (the form's id) each step's submission records. */
-  static final Map<String, String> FORM = Map.of("Task_AssignSampling", "assign-sampling",
+  public static final Map<String, String> FORM = Map.of("Task_AssignSampling", "assign-sampling",
       "Task_FillSamplingSlip", "sampling-slip", "Task_ConfirmSamplingSlip", "confirm-sampling-slip",
       "Task_ReceiveSample", "receive-sample", "Task_TestSample", "test-report", "Task_ReviewReport", "review-report",
       "Task_CloseCase", "close-case");
@@ -43,7 +43,7 @@ final class CaseClient {
   }
 
   /** Opens a case as the coordinator through the start form; returns its case number. */
-  static String open(Rest rest, int enterprise) throws IOException {
+  public static String open(Rest rest, int enterprise) throws IOException {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("planLineId", planLine(rest, enterprise));
     values.put("enterpriseUscc", ENTERPRISES.get(enterprise));
@@ -129,7 +129,7 @@ final class CaseClient {
   }
 
   /** The case's open task (admin's view), or null while there is none (ended, or a system step pending). */
-  static JsonNode openTask(Rest rest, String caseNumber) throws IOException {
+  public static JsonNode openTask(Rest rest, String caseNumber) throws IOException {
     JsonNode tasks = rest.get(Rest.ADMIN, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
     if (tasks.size() > 1) {
       throw new IllegalStateException(caseNumber + " has " + tasks.size() + " open tasks");
@@ -141,7 +141,7 @@ final class CaseClient {
    * Submits the case's steps until its open task is {@code stopAt}, or until it has ended when
    * {@code stopAt} is null; waits while an asynchronous step is pending.
    */
-  static void advance(Rest rest, String caseNumber, String stopAt) throws IOException, InterruptedException {
+  public static void advance(Rest rest, String caseNumber, String stopAt) throws IOException, InterruptedException {
     for (int attempt = 0; attempt < 300; attempt++) {
       JsonNode task = openTask(rest, caseNumber);
       if (task != null && task.path("taskDefinitionKey").asText().equals(stopAt)) {
@@ -163,16 +163,25 @@ final class CaseClient {
   }
 
   /** Submits the task's form as the person who does it. */
-  static void submit(Rest rest, String caseNumber, JsonNode task) throws IOException {
+  public static void submit(Rest rest, String caseNumber, JsonNode task) throws IOException {
     submit(rest, caseNumber, task, () -> { });
   }
 
   /** The same, telling {@code sending} just before the submission itself goes out (after uploads and look-ups). */
-  static void submit(Rest rest, String caseNumber, JsonNode task, Runnable sending) throws IOException {
+  public static void submit(Rest rest, String caseNumber, JsonNode task, Runnable sending) throws IOException {
     String user = actor(rest, task);
     Map<String, Object> values = values(rest, caseNumber, task, user);
     sending.run();
-    rest.post(user, "/engine-rest/task/" + task.path("id").asText() + "/submit-form", Map.of("variables", values));
+    String taskId = task.path("id").asText();
+    try {
+      rest.post(user, "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", values));
+    } catch (Rest.Refused refused) {
+      // sent again after its answer was lost: the first try may have completed the task
+      if (!refused.retried || rest.status(Rest.ADMIN, "/engine-rest/task/" + taskId) != 404) {
+        throw refused;
+      }
+      rest.tookAsDone();
+    }
   }
 
   private static String actor(Rest rest, JsonNode task) throws IOException {

@@ -13,44 +13,93 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The REST API of one node, called as a named user with HTTP Basic, as a client program would. */
-final class Rest {
+/**
+ * The REST API of one node (or of a load balancer in front of several), called as a named user
+ * with HTTP Basic, as a client program would; or, {@link #throughWebapp through the webapps}, as
+ * the person logged in to Tasklist, with the session cookie and CSRF token, on the webapps' own
+ * engine API. The administrator's look-ups always use Basic on /engine-rest.
+ */
+public final class Rest {
 
-  static final String ADMIN = "admin";
-  static final ObjectMapper JSON = new ObjectMapper();
+  public static final String ADMIN = "admin";
+  public static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ENGINE_REST = "/engine-rest/";
+  private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default/";
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
+  private final WebappSessions sessions;
+  private final Retries retries;
 
-  Rest(String base) {
+  public Rest(String base) {
+    this(base, null, null);
+  }
+
+  private Rest(String base, WebappSessions sessions, Retries retries) {
     this.base = base;
+    this.sessions = sessions;
+    this.retries = retries;
+  }
+
+  /** The same server, each person (not the administrator) working through their Tasklist session. */
+  public Rest throughWebapp(WebappSessions webappSessions) {
+    return new Rest(base, webappSessions, retries);
+  }
+
+  /**
+   * The same server, a request whose answer was lost on the way (no answer, or the load balancer's
+   * 502, 503 or 504: the node died while it was in flight) sent once more, as a careful client
+   * does; what the second try gets is final ({@link Refused#retried}).
+   */
+  public Rest retryingOnce(Retries counts) {
+    return new Rest(base, sessions, counts);
+  }
+
+  /** A change sent again whose first try had been made: the client takes the state it finds. */
+  void tookAsDone() {
+    retries.alreadyDone.incrementAndGet();
+  }
+
+  public String base() {
+    return base;
+  }
+
+  /** How many answers were lost on the way and sent again. */
+  public static final class Retries {
+    public final AtomicInteger lost = new AtomicInteger();
+    /** Retried changes the first try had already made: the client took the state it found instead. */
+    public final AtomicInteger alreadyDone = new AtomicInteger();
   }
 
   /** An answer other than 2xx. */
-  static final class Refused extends RuntimeException {
-    final int status;
+  public static final class Refused extends RuntimeException {
+    public final int status;
+    /** The answer to a second try, the first one's answer having been lost. */
+    public final boolean retried;
 
-    Refused(int status, String method, String path, String body) {
-      super(method + " " + path + " answered " + status + ": " + body);
+    Refused(int status, String method, String path, String body, boolean retried) {
+      super(method + " " + path + " answered " + status + (retried ? " when sent again" : "") + ": " + body);
       this.status = status;
+      this.retried = retried;
     }
   }
 
-  JsonNode get(String user, String path) throws IOException {
+  public JsonNode get(String user, String path) throws IOException {
     return send(user, "GET", path, HttpRequest.BodyPublishers.noBody(), null);
   }
 
-  JsonNode post(String user, String path, Object body) throws IOException {
+  public JsonNode post(String user, String path, Object body) throws IOException {
     return send(user, "POST", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
   }
 
-  JsonNode put(String user, String path, Object body) throws IOException {
+  public JsonNode put(String user, String path, Object body) throws IOException {
     return send(user, "PUT", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
   }
 
   /** The status of a GET, or -1 while nothing listens. */
-  int status(String user, String path) {
+  public int status(String user, String path) {
     try {
       return HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     } catch (IOException e) {
@@ -61,8 +110,12 @@ final class Rest {
     }
   }
 
-  /** Uploads a file on a task as the user would in its Documents tab, and returns the document's id. */
-  long upload(String user, String taskId, String kind, String fileName, String contentType, byte[] content)
+  /**
+   * Uploads a file on a task as the user would in its Documents tab, and returns the document's id.
+   * Sent again after a lost answer only if the case has no document of that kind yet: the first
+   * upload may have been stored.
+   */
+  public long upload(String user, String taskId, String kind, String fileName, String contentType, byte[] content)
       throws IOException {
     String boundary = "----rm" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -72,26 +125,76 @@ final class Rest {
         + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.writeBytes(content);
     body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(user, "POST", "/api/tasks/" + taskId + "/documents",
-        HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary)
-        .path("id").asLong();
+    String path = "/api/tasks/" + taskId + "/documents";
+    HttpRequest request = request(user, path).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary).build();
+    HttpResponse<String> answer = firstTry(user, request);
+    boolean retried = answer == null;
+    if (retried) {
+      for (JsonNode document : get(user, path).path("documents")) {
+        if (kind.equals(document.path("kind").asText())) {
+          retries.alreadyDone.incrementAndGet();
+          return document.path("id").asLong();
+        }
+      }
+      answer = exchange(user, request);
+    }
+    return answer(answer, "POST", path, retried).path("id").asLong();
   }
 
   private JsonNode send(String user, String method, String path, HttpRequest.BodyPublisher body, String contentType)
       throws IOException {
-    HttpRequest.Builder request = request(user, path).method(method, body);
+    String target = webapp(user) && path.startsWith(ENGINE_REST) ? WEBAPP_ENGINE + path.substring(ENGINE_REST.length())
+        : path;
+    HttpRequest.Builder builder = request(user, target).method(method, body);
     if (contentType != null) {
-      request.header("Content-Type", contentType);
+      builder.header("Content-Type", contentType);
     }
-    HttpResponse<String> response;
+    HttpRequest request = builder.build();
+    HttpResponse<String> response = firstTry(user, request);
+    boolean retried = response == null;
+    if (retried) {
+      response = exchange(user, request);
+    }
+    return answer(response, method, target, retried);
+  }
+
+  /** The answer, or null when it was lost on the way and the request is to be sent again. */
+  private HttpResponse<String> firstTry(String user, HttpRequest request) throws IOException {
     try {
-      response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response = exchange(user, request);
+      if (retries == null || !lostOnTheWay(response.statusCode())) {
+        return response;
+      }
+    } catch (IOException e) {
+      if (retries == null) {
+        throw e;
+      }
+    }
+    retries.lost.incrementAndGet();
+    return null;
+  }
+
+  private static boolean lostOnTheWay(int status) {
+    return status == 502 || status == 503 || status == 504;
+  }
+
+  private HttpResponse<String> exchange(String user, HttpRequest request) throws IOException {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (webapp(user)) {
+        sessions.of(user, base).took(response);
+      }
+      return response;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted", e);
     }
+  }
+
+  private static JsonNode answer(HttpResponse<String> response, String method, String path, boolean retried) {
     if (response.statusCode() / 100 != 2) {
-      throw new Refused(response.statusCode(), method, path, response.body());
+      throw new Refused(response.statusCode(), method, path, response.body(), retried);
     }
     try {
       return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
@@ -100,10 +203,18 @@ final class Rest {
     }
   }
 
-  private HttpRequest.Builder request(String user, String path) {
+  private boolean webapp(String user) {
+    return sessions != null && !ADMIN.equals(user);
+  }
+
+  private HttpRequest.Builder request(String user, String path) throws IOException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json");
+    if (webapp(user)) {
+      return sessions.of(user, base).signed(request);
+    }
     String password = ADMIN.equals(user) ? AppNode.ADMIN_PASSWORD : "demo";
     String credentials = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Basic " + credentials).header("Accept", "application/json");
+    return request.header("Authorization", "Basic " + credentials);
   }
 }
