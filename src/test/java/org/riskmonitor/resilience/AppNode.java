@@ -35,14 +35,19 @@ final class AppNode implements AutoCloseable {
    * ({@code --key=value}).
    */
   static AppNode start(String name, TestDatabase database, List<String> extraArgs) throws IOException {
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn verify -Pmysql, which packages it first");
+    return start(name, database, extraArgs, JAR);
+  }
+
+  /** The same, from another build's jar (the previous release, to make the upgrade test's dump). */
+  static AppNode start(String name, TestDatabase database, List<String> extraArgs, Path jar) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run mvn verify -Pmysql, which packages it first");
     }
     Files.createDirectories(LOGS);
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
+        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
         "--spring.profiles.active=mysql",
         "--server.port=" + port,
         // the demo people, so real users log in; the tests open their own cases
