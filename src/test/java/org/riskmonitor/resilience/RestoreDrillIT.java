@@ -100,6 +100,8 @@ class RestoreDrillIT {
         assertThat(digest).as("document " + id + " against its recorded SHA-256")
             .isEqualTo(restored.jdbc().queryForObject("SELECT sha256 FROM rm_document WHERE id = ?", String.class, id));
       }
+      // the operator's check of docs/operations.md, in SQL
+      assertThat(restored.count("SELECT COUNT(*) FROM rm_document WHERE sha256 <> SHA2(content, 256)")).isZero();
       for (String caseNumber : open) {
         CaseClient.advance(rest, caseNumber, null);
       }
