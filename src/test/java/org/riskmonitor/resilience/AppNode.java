@@ -28,15 +28,17 @@ public final class AppNode implements AutoCloseable {
   private final Database database;
   private final List<String> jvmOptions;
   private final List<String> extraArgs;
+  private final Path jar;
   private final Process process;
 
-  private AppNode(String name, int port, Database database, List<String> jvmOptions, List<String> extraArgs,
+  private AppNode(String name, int port, Database database, List<String> jvmOptions, List<String> extraArgs, Path jar,
                   Process process) {
     this.name = name;
     this.port = port;
     this.database = database;
     this.jvmOptions = jvmOptions;
     this.extraArgs = extraArgs;
+    this.jar = jar;
     this.process = process;
   }
 
@@ -49,13 +51,19 @@ public final class AppNode implements AutoCloseable {
    * ({@code --key=value}).
    */
   static AppNode start(String name, TestDatabase database, List<String> extraArgs) throws IOException {
-    return start(name, new Database(database.url(), database.user(), database.password()), TEST_JVM, extraArgs);
+    return start(name, database, extraArgs, JAR);
+  }
+
+  /** The same, from another build's jar (the previous release, to make the upgrade test's dump). */
+  static AppNode start(String name, TestDatabase database, List<String> extraArgs, Path jar) throws IOException {
+    return start(name, freePort(), new Database(database.url(), database.user(), database.password()), TEST_JVM,
+        List.copyOf(extraArgs), jar);
   }
 
   /** The same on any database, with the JVM's options given, for instance a benchmark's node. */
   public static AppNode start(String name, Database database, List<String> jvmOptions, List<String> extraArgs)
       throws IOException {
-    return start(name, freePort(), database, List.copyOf(jvmOptions), List.copyOf(extraArgs));
+    return start(name, freePort(), database, List.copyOf(jvmOptions), List.copyOf(extraArgs), JAR);
   }
 
   /**
@@ -66,19 +74,19 @@ public final class AppNode implements AutoCloseable {
     if (process.isAlive()) {
       throw new IllegalStateException(name + " is still running");
     }
-    return start(name, port, database, jvmOptions, extraArgs);
+    return start(name, port, database, jvmOptions, extraArgs, jar);
   }
 
   private static AppNode start(String name, int port, Database database, List<String> jvmOptions,
-                               List<String> extraArgs) throws IOException {
-    if (!Files.isRegularFile(JAR)) {
-      throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run mvn verify -Pmysql, which packages it first");
+                               List<String> extraArgs, Path jar) throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run mvn verify -Pmysql, which packages it first");
     }
     Files.createDirectories(LOGS);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(List.of("-jar", JAR.toString(),
+    command.addAll(List.of("-jar", jar.toString(),
         "--spring.profiles.active=mysql",
         "--server.port=" + port,
         // the demo people, so real users log in; the tests open their own cases
@@ -100,7 +108,7 @@ public final class AppNode implements AutoCloseable {
     builder.environment().put("RISKMONITOR_DB_USER", database.user());
     builder.environment().put("RISKMONITOR_DB_PASSWORD", database.password());
     builder.environment().put("RISKMONITOR_ADMIN_PASSWORD", ADMIN_PASSWORD);
-    return new AppNode(name, port, database, jvmOptions, extraArgs, builder.start());
+    return new AppNode(name, port, database, jvmOptions, extraArgs, jar, builder.start());
   }
 
   /** Waits until the server answers and the demo people exist (they are seeded after deployment). */

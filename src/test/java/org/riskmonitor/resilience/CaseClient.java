@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,6 @@ public final class CaseClient {
   /** Two demo enterprises with a user each. */
   static final List<String> ENTERPRISES = List.of("91120116MA05K8T2XA", "91120113MA06Q3LC78");
 
-  private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0};
 
   private CaseClient() {
@@ -235,20 +235,34 @@ public final class CaseClient {
         answerOnSiteChecklist(rest, caseNumber, user);
         v.putAll(StepValues.samplingSlip(caseId, variables.path("enterpriseName").path("value").asText(),
             Route.allItemsPass().productionDate(), 0, today));
-        rest.upload(user, task.path("id").asText(), "SAMPLING_PHOTO", "seal.png", "image/png", PNG);
+        rest.upload(user, task.path("id").asText(), "SAMPLING_PHOTO", "seal.png", "image/png", png(caseNumber));
       }
       case "Task_ConfirmSamplingSlip" -> v.putAll(StepValues.slipConfirmation());
       case "Task_ReceiveSample" -> v.putAll(StepValues.sampleReceipt(false, today));
       case "Task_TestSample" -> {
         v.putAll(StepValues.testReport(caseId, "INITIAL", 0, variables.path("testItems").path("value").asText(), true,
             today));
-        rest.upload(user, task.path("id").asText(), "TEST_REPORT_PDF", "report.pdf", "application/pdf", PDF);
+        rest.upload(user, task.path("id").asText(), "TEST_REPORT_PDF", "report.pdf", "application/pdf",
+            pdf(caseNumber));
       }
       case "Task_ReviewReport" -> v.putAll(StepValues.review(false));
       case "Task_CloseCase" -> v.putAll(StepValues.closure());
       default -> throw new IllegalStateException("not on the path: " + task.path("taskDefinitionKey").asText());
     }
     return typed(v);
+  }
+
+  /** A photo and a report of its own for each upload, so that a document mixed up or damaged shows in its SHA-256. */
+  private static byte[] png(String caseNumber) {
+    byte[] tail = (caseNumber + " " + UUID.randomUUID()).getBytes(StandardCharsets.US_ASCII);
+    byte[] photo = Arrays.copyOf(PNG, PNG.length + tail.length);
+    System.arraycopy(tail, 0, photo, PNG.length, tail.length);
+    return photo;
+  }
+
+  private static byte[] pdf(String caseNumber) {
+    return ("%PDF-1.4\n% " + caseNumber + " " + UUID.randomUUID() + "\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+        .getBytes(StandardCharsets.US_ASCII);
   }
 
   private static String firstOption(JsonNode variables, String name) throws IOException {

@@ -98,6 +98,22 @@ public final class Rest {
     return send(user, "PUT", path, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)), "application/json");
   }
 
+  /** The body of a GET as it came, for downloads. */
+  byte[] download(String user, String path) throws IOException {
+    HttpResponse<byte[]> response;
+    try {
+      response = HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
+    }
+    if (response.statusCode() != 200) {
+      throw new Refused(response.statusCode(), "GET", path, new String(response.body(), StandardCharsets.UTF_8),
+          false);
+    }
+    return response.body();
+  }
+
   /** The status of a GET, or -1 while nothing listens. */
   public int status(String user, String path) {
     try {

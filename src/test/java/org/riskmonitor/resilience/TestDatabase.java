@@ -1,5 +1,7 @@
 package org.riskmonitor.resilience;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.riskmonitor.MysqlTestServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -10,6 +12,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * that server too.
  */
 final class TestDatabase {
+
+  private static final Pattern URL = Pattern.compile("jdbc:mysql://([^:/]+)(?::(\\d+))?/(\\w+).*");
 
   private final MysqlTestServer server;
   private final String url;
@@ -28,6 +32,27 @@ final class TestDatabase {
 
   String url() {
     return url;
+  }
+
+  /** The database's name, its server's host and port, as the command-line clients take them. */
+  String name() {
+    return part(3);
+  }
+
+  String host() {
+    return part(1);
+  }
+
+  String port() {
+    return part(2) == null ? "3306" : part(2);
+  }
+
+  private String part(int group) {
+    Matcher parts = URL.matcher(url);
+    if (!parts.matches()) {
+      throw new IllegalStateException("not a MySQL URL with a database: " + url);
+    }
+    return parts.group(group);
   }
 
   String user() {
