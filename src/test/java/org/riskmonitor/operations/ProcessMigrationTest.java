@@ -40,6 +40,7 @@ import org.riskmonitor.analytics.StepTime;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
+import org.riskmonitor.risk.RiskLevel;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ClassPathResource;
@@ -78,6 +79,9 @@ class ProcessMigrationTest extends RiskMonitorTest {
       "Task_RecordAssistanceVisit");
   /** Where the cases that finish on their version stand: past the assistance phase. */
   private static final List<String> PAST = List.of("Task_SubmitRemediationEvidence", "Task_CloseCase");
+  /** The steps of the consumer alert, for a serious risk only. */
+  private static final List<String> SERIOUS_RISK_STEPS = List.of("Task_DraftConsumerAlert",
+      "Task_ApproveConsumerAlert", "Task_ReferCase");
   /** The steps before the test result: a case standing there passes. */
   private static final List<String> BEFORE_THE_RESULT = List.of("Task_AssignSampling", "Task_FillSamplingSlip",
       "Task_ConfirmSamplingSlip", "Task_ReceiveSample", "Task_TestSample", "Task_ReviewReport");
@@ -242,15 +246,18 @@ class ProcessMigrationTest extends RiskMonitorTest {
   }
 
   /**
-   * All items pass for a case before its result; else nonconforming and remediated, the objection
-   * raised and rejected where the coordinator decides it.
+   * The shortest way from the step: all items pass for a case before its result; else nonconforming,
+   * the objection raised and rejected where the coordinator decides it, a medium risk (no consumer
+   * alert) unless the case stands at the alert, and the correction deadline missed (see {@link #finish}).
    */
   private static Route route(String step) {
     if (BEFORE_THE_RESULT.contains(step)) {
       return Route.allItemsPass();
     }
-    return Route.remediated().with(r ->
-        r.objection = step.equals("Task_DecideObjection") ? Route.Objection.REJECTED : Route.Objection.NONE);
+    return Route.remediated().with(r -> {
+      r.objection = step.equals("Task_DecideObjection") ? Route.Objection.REJECTED : Route.Objection.NONE;
+      r.riskLevel = SERIOUS_RISK_STEPS.contains(step) ? RiskLevel.SERIOUS : RiskLevel.MEDIUM;
+    });
   }
 
   /** Whether the case goes through the assistance phase from where it stood. */
@@ -258,18 +265,26 @@ class ProcessMigrationTest extends RiskMonitorTest {
     return !BEFORE_THE_RESULT.contains(stoodAt);
   }
 
-  /** Walks the case to its end; the manager reviews the visit record where the case's version asks it. */
+  /**
+   * Walks the case to its end: the manager reviews the visit record where the case's version asks
+   * it, and the enterprise lets the correction deadline pass (the legal clock fires, the manager
+   * approves the announcement: shorter than remediation and re-inspection).
+   */
   private void finish(String caseNumber, String stoodAt) {
     Route route = route(stoodAt);
-    walker.advanceTo(caseNumber, REVIEW, route);
-    Task review = walker.openTask(caseNumber);
-    if (review != null) {
-      walker.as("manager", () -> {
-        engine.getTaskService().complete(review.getId());
-        return null;
-      });
+    for (Task task = walker.openTask(caseNumber); task != null; task = walker.openTask(caseNumber)) {
+      String taskId = task.getId();
+      switch (task.getTaskDefinitionKey()) {
+        case REVIEW -> walker.as("manager", () -> {
+          engine.getTaskService().complete(taskId);
+          return null;
+        });
+        case "Task_SubmitRemediationEvidence" -> engine.getManagementService().executeJob(engine.getManagementService()
+            .createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId("Timer_CorrectionDeadline")
+            .singleResult().getId());
+        default -> walker.submit(task, walker.valuesFor(task, route));
+      }
     }
-    walker.finish(caseNumber, route);
   }
 
   private ProcessDefinition latest() {

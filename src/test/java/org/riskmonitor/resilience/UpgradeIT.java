@@ -65,6 +65,8 @@ class UpgradeIT {
           + "ORDER BY TIMESTAMP_ DESC, CAST(ID_ AS UNSIGNED) DESC LIMIT 1", String.class)).as("the engine's schema")
           .isEqualTo(engineVersion);
 
+      assertThat(database.count("SELECT COUNT(*) FROM rm_document")).as("documents from before").isPositive();
+      assertThat(database.count("SELECT COUNT(*) FROM rm_document WHERE sha256 <> SHA2(content, 256)")).isZero();
       String opened = CaseClient.open(rest, 0);
       List<String> cases = new ArrayList<>(open);
       cases.add(opened);
