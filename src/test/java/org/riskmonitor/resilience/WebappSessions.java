@@ -43,6 +43,13 @@ public final class WebappSessions {
     }
   }
 
+  /** Logs the people in now, through the given server or load balancer. */
+  public void logIn(List<String> users, String base) throws IOException {
+    for (String user : users) {
+      of(user, base);
+    }
+  }
+
   public List<Session> all() {
     return List.copyOf(sessions.values());
   }
