@@ -28,6 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Runs after Spring Session's filter and before the webapps' filters, so the webapps' login and
  * CSRF filter see the request it wraps. The token, its cookie and header are made by Camunda's
  * own filter, configured as the starter configures it ({@code camunda.bpm.webapp.csrf}).
+ * Webapp internals (Camunda 7.24's {@code CsrfPreventionFilter.setCSRFToken}): the webapps offer no
+ * public way to give a session its token; HttpSessionStoreTest and ClusterIT cover it.
  */
 public class SessionCsrfToken extends OncePerRequestFilter {
 
