@@ -111,6 +111,12 @@ class ClusterIT {
     proxy.awaitUp("node-2", Duration.ofSeconds(30));
     long servedBefore = proxy.servers().get("node-2").sessions();
     LOG.info("node-2 back after {} s; HAProxy: {}", seconds(started), proxy.describe());
+    // a closure made whose answer is lost for sure: sent again, it finds the task gone and takes it as done
+    JsonNode closing = CaseClient.openTask(webapp, cases.get(0));
+    assertThat(closing.path("taskDefinitionKey").asText()).isEqualTo("Task_CloseCase");
+    int doneBefore = retries.alreadyDone.get();
+    CaseClient.submit(webapp.firstTriesThrough(proxy.lossyUrl()), cases.get(0), closing);
+    assertThat(retries.alreadyDone.get()).as("closures found made when sent again").isEqualTo(doneBefore + 1);
     work(ways, cases, null, () -> { });
     assertThat(proxy.servers().get("node-2").sessions()).as("requests the restarted node served")
         .isGreaterThan(servedBefore);

@@ -32,11 +32,13 @@ public final class Haproxy implements AutoCloseable {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final int port;
+  private final int lossyPort;
   private final int statsPort;
   private final Process process;
 
-  private Haproxy(int port, int statsPort, Process process) {
+  private Haproxy(int port, int lossyPort, int statsPort, Process process) {
     this.port = port;
+    this.lossyPort = lossyPort;
     this.statsPort = statsPort;
     this.process = process;
   }
@@ -48,12 +50,13 @@ public final class Haproxy implements AutoCloseable {
     }
     Files.createDirectories(LOGS);
     int port = freePort();
+    int lossyPort = freePort();
     int statsPort = freePort();
     Path config = LOGS.resolve(name + ".cfg");
-    Files.writeString(config, configuration(port, statsPort, nodes), StandardCharsets.UTF_8);
+    Files.writeString(config, configuration(port, lossyPort, statsPort, nodes), StandardCharsets.UTF_8);
     Process process = new ProcessBuilder(EXECUTABLE, "-db", "-f", config.toString()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(name + ".log").toFile())).start();
-    Haproxy haproxy = new Haproxy(port, statsPort, process);
+    Haproxy haproxy = new Haproxy(port, lossyPort, statsPort, process);
     for (AppNode node : nodes) {
       haproxy.awaitUp(node.name(), Duration.ofSeconds(30));
     }
@@ -64,7 +67,7 @@ public final class Haproxy implements AutoCloseable {
    * The configuration docs/operations.md shows: health checks every second on the readiness probe,
    * a node out after two failures and back after two successes.
    */
-  static String configuration(int port, int statsPort, List<AppNode> nodes) {
+  static String configuration(int port, int lossyPort, int statsPort, List<AppNode> nodes) {
     StringBuilder servers = new StringBuilder();
     for (AppNode node : nodes) {
       servers.append("  server ").append(node.name()).append(" 127.0.0.1:").append(node.port()).append(" check\n");
@@ -90,6 +93,13 @@ public final class Haproxy implements AutoCloseable {
           bind 127.0.0.1:%d
           default_backend nodes
 
+        # the same nodes, every answer replaced by 502 after the node has done the work: an answer
+        # lost on the way, on purpose (tests only)
+        frontend lossy
+          bind 127.0.0.1:%d
+          http-response deny
+          default_backend nodes
+
         backend nodes
           balance roundrobin
           option httpchk GET /actuator/health/readiness
@@ -102,7 +112,7 @@ public final class Haproxy implements AutoCloseable {
           http-request set-log-level silent
           stats enable
           stats uri /stats
-        """.formatted(port, servers, statsPort);
+        """.formatted(port, lossyPort, servers, statsPort);
   }
 
   /** HAProxy's operating-system process id. */
@@ -116,6 +126,11 @@ public final class Haproxy implements AutoCloseable {
 
   public Rest rest() {
     return new Rest(url());
+  }
+
+  /** The same nodes through a frontend that loses every answer after the node has done the work. */
+  public String lossyUrl() {
+    return "http://127.0.0.1:" + lossyPort;
   }
 
   /** The nodes as HAProxy's statistics show them: status (UP, DOWN...) and requests sent to each. */

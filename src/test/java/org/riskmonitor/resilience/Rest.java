@@ -32,20 +32,31 @@ public final class Rest {
   private final String base;
   private final WebappSessions sessions;
   private final Retries retries;
+  /** Where each first try goes instead of {@link #base}, or null. */
+  private final String firstTries;
 
   public Rest(String base) {
-    this(base, null, null);
+    this(base, null, null, null);
   }
 
-  private Rest(String base, WebappSessions sessions, Retries retries) {
+  private Rest(String base, WebappSessions sessions, Retries retries, String firstTries) {
     this.base = base;
     this.sessions = sessions;
     this.retries = retries;
+    this.firstTries = firstTries;
   }
 
   /** The same server, each person (not the administrator) working through their Tasklist session. */
   public Rest throughWebapp(WebappSessions webappSessions) {
-    return new Rest(base, webappSessions, retries);
+    return new Rest(base, webappSessions, retries, firstTries);
+  }
+
+  /**
+   * The same, each first try sent to another address (a load balancer's frontend that loses the
+   * answers), the second to this server: a change whose answer was lost after it was made.
+   */
+  public Rest firstTriesThrough(String lossyBase) {
+    return new Rest(base, sessions, retries, lossyBase);
   }
 
   /**
@@ -54,7 +65,7 @@ public final class Rest {
    * does; what the second try gets is final ({@link Refused#retried}).
    */
   public Rest retryingOnce(Retries counts) {
-    return new Rest(base, sessions, counts);
+    return new Rest(base, sessions, counts, firstTries);
   }
 
   /** A change sent again whose first try had been made: the client takes the state it finds. */
@@ -177,8 +188,10 @@ public final class Rest {
 
   /** The answer, or null when it was lost on the way and the request is to be sent again. */
   private HttpResponse<String> firstTry(String user, HttpRequest request) throws IOException {
+    HttpRequest first = firstTries == null ? request : HttpRequest.newBuilder(request, (name, value) -> true)
+        .uri(URI.create(request.uri().toString().replace(base, firstTries))).build();
     try {
-      HttpResponse<String> response = exchange(user, request);
+      HttpResponse<String> response = exchange(user, first);
       if (retries == null || !lostOnTheWay(response.statusCode())) {
         return response;
       }
