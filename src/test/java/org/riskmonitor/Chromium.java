@@ -85,7 +85,10 @@ public final class Chromium implements AutoCloseable {
     form.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
     form.findElement(By.cssSelector("input[type=password]")).sendKeys(DemoPeople.PASSWORD);
     form.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), '我的待办')]")));
+    // after the login Tasklist loads its filters, counts and list at once: on a loaded machine (a CI
+    // runner sharing two cores with the database) that has taken longer than a page's usual wait
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(text(), '我的待办')]")));
   }
 
   /** What the page's Content-Security-Policy refused since the last call: scripts, styles, images... */
