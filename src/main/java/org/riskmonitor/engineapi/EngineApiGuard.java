@@ -134,9 +134,13 @@ public class EngineApiGuard extends OncePerRequestFilter {
       return;
     }
     if (allowing.get().condition() == Condition.LIMS) {
-      Optional<String> refusal = body.complete()
-          ? limsCalls.refusal(operation.get().name(), parameters, body.bytes())
-          : Optional.of("请求体过大 The request body is too large: at most " + LimsCalls.BODY_LIMIT / 1024 / 1024 + " MB");
+      if (!body.complete()) {
+        refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InvalidRequestException",
+            "请求体过大，最多" + LimsCalls.BODY_LIMIT / 1024 / 1024 + " MB The request body is too large: at most "
+                + LimsCalls.BODY_LIMIT / 1024 / 1024 + " MB");
+        return;
+      }
+      Optional<String> refusal = limsCalls.refusal(operation.get().name(), parameters, body.bytes());
       if (refusal.isPresent()) {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", refusal.get());
         return;

@@ -125,6 +125,9 @@ public class LimsCalls {
   private static Optional<String> fetchRefusal(JsonNode json) {
     List<String> problems = new ArrayList<>();
     unknownKeys(json, FETCH_KEYS).forEach(key -> problems.add("不支持的参数 Parameter not offered to a LIMS: " + key));
+    if (!json.path("workerId").isTextual() || json.path("workerId").asText().isBlank()) {
+      problems.add("workerId：必填 required");
+    }
     JsonNode topics = json.path("topics");
     if (!topics.isArray() || topics.isEmpty()) {
       problems.add("topics：必填 required");

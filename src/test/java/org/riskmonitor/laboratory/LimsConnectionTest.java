@@ -237,6 +237,10 @@ class LimsConnectionTest extends RiskMonitorTest {
         "{\"workerId\":\"a\",\"maxTasks\":5,\"topics\":[{\"topicName\":\"" + topicA + "\",\"lockDuration\":60000}]}");
     assertThat(everything.statusCode()).isEqualTo(400);
     assertThat(everything.body()).contains("variables must list what is read");
+    HttpResponse<String> anonymous = rest(USER_A, "POST", "/external-task/fetchAndLock", "{\"maxTasks\":1,"
+        + "\"topics\":[{\"topicName\":\"" + topicA + "\",\"lockDuration\":60000,\"variables\":[\"caseNumber\"]}]}");
+    assertThat(anonymous.statusCode()).isEqualTo(400);
+    assertThat(anonymous.body()).contains("workerId：必填 required");
     HttpResponse<String> hidden = rest(USER_A, "POST", "/external-task/fetchAndLock", "{\"workerId\":\"a\",\"maxTasks\":5,"
         + "\"topics\":[{\"topicName\":\"" + topicA + "\",\"lockDuration\":60000,\"variables\":[\"enterpriseName\"],"
         + "\"processVariables\":{\"enterpriseUscc\":\"" + CABLES + "\"}}]}");
