@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -176,11 +175,13 @@ public class DashboardFacts {
     List<Long> all = List.copyOf(ids);
     for (int from = 0; from < all.size(); from += CHUNK) {
       List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      // The case and its process first: a process read as ended gains no history rows afterwards.
-      List<CaseRow> cases = mapper.cases(chunk);
-      List<String> processIds = cases.stream().map(CaseRow::processInstanceId).filter(Objects::nonNull).toList();
+      // The processes before everything else: a process read as ended gains nothing afterwards, neither
+      // history rows nor the closure written in the transaction that ended it. Read after the case row,
+      // a closure committed in between would be missed for good, the case being held as settled.
+      List<String> processIds = mapper.processIdsOfCases(chunk);
       Map<String, ProcessRow> processes = processIds.isEmpty() ? Map.of() : mapper.processes(processIds).stream()
           .collect(Collectors.toMap(ProcessRow::processInstanceId, Function.identity()));
+      List<CaseRow> cases = mapper.cases(chunk);
       Map<Long, List<Long>> labs = mapper.labs(chunk).stream().collect(Collectors.groupingBy(FactsMapper.LabRow::caseId,
           Collectors.mapping(FactsMapper.LabRow::labId, Collectors.toList())));
       Map<Long, List<EventRow>> events = mapper.events(chunk).stream().collect(Collectors.groupingBy(EventRow::caseId));

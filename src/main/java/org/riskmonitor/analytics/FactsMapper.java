@@ -38,6 +38,9 @@ public interface FactsMapper {
 
   List<CaseRow> cases(@Param("ids") Collection<Long> caseIds);
 
+  /** The processes of the cases that have one. */
+  List<String> processIdsOfCases(@Param("ids") Collection<Long> caseIds);
+
   List<LabRow> labs(@Param("ids") Collection<Long> caseIds);
 
   List<EventRow> events(@Param("ids") Collection<Long> caseIds);

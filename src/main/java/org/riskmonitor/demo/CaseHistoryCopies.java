@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Closed cases of the demo's history beyond those walked: a case walked to its closure through the
@@ -52,15 +53,24 @@ class CaseHistoryCopies {
 
   private final JdbcTemplate jdbc;
   private final DataSource dataSource;
+  private final TransactionTemplate transaction;
   private final Map<String, Map<String, Integer>> columns = new HashMap<>();
 
-  CaseHistoryCopies(JdbcTemplate jdbc, DataSource dataSource) {
+  CaseHistoryCopies(JdbcTemplate jdbc, DataSource dataSource, TransactionTemplate transaction) {
     this.jdbc = jdbc;
     this.dataSource = dataSource;
+    this.transaction = transaction;
   }
 
-  /** Makes the copy and returns its case number. */
+  /**
+   * Makes the copy and returns its case number, in one transaction: the dashboard's read model,
+   * refreshing while the demo is made, must never meet a copied case without its process or closure.
+   */
   String copy(Copy copy) {
+    return transaction.execute(status -> copyRows(copy));
+  }
+
+  private String copyRows(Copy copy) {
     String root = jdbc.queryForObject("SELECT process_instance_id FROM rm_monitoring_case WHERE id = ?", String.class,
         copy.templateCaseId());
     String idPrefix = copy.marker() + "-";
