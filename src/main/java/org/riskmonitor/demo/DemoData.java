@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.riskmonitor.analytics.DashboardFacts;
 import org.riskmonitor.calendar.RegulatorClock;
 import org.riskmonitor.component.ComponentType;
 import org.riskmonitor.demo.DemoHistory.HistoryCase;
@@ -33,8 +34,8 @@ import org.springframework.stereotype.Component;
  * work ({@link DemoHistory}): the plans of each year, about three hundred closed cases and some forty
  * open ones standing in every phase since hours (a few overdue), so the dashboard tells a story and
  * every role finds work in Tasklist; then this year's catalogue round. The history's mail is
- * withdrawn, never sent. The node is not ready for users until all that exists: the web server
- * answers before.
+ * withdrawn, never sent. The node is not ready for users until all that exists and the dashboard's
+ * read model holds it: the web server answers before.
  */
 @Component
 @ConditionalOnProperty(name = "riskmonitor.demo.enabled", havingValue = "true")
@@ -168,6 +169,7 @@ public class DemoData implements ReadinessCondition {
   private final DemoHistory history;
   private final CatalogueRoundWalker rounds;
   private final Notifier notifier;
+  private final DashboardFacts dashboard;
   private final RegulatorClock clock;
   private final Seed seed;
   /** At most this many cases of each kind the history makes ({@code riskmonitor.demo.history-limit}). */
@@ -175,12 +177,13 @@ public class DemoData implements ReadinessCondition {
   private volatile boolean seeded;
 
   public DemoData(DemoPeople people, DemoHistory history, CatalogueRoundWalker rounds, Notifier notifier,
-                  RegulatorClock clock, @Value("${riskmonitor.demo.seed}") Seed seed,
+                  DashboardFacts dashboard, RegulatorClock clock, @Value("${riskmonitor.demo.seed}") Seed seed,
                   @Value("${riskmonitor.demo.history-limit:" + Integer.MAX_VALUE + "}") int limit) {
     this.people = people;
     this.history = history;
     this.rounds = rounds;
     this.notifier = notifier;
+    this.dashboard = dashboard;
     this.clock = clock;
     this.seed = seed;
     this.limit = limit;
@@ -220,6 +223,8 @@ public class DemoData implements ReadinessCondition {
     }
     seedCatalogueRound();
     int withdrawn = notifier.withdrawUntriedBefore(clock.now().plusSeconds(1));
+    // the manager's first look at the dashboard shows every case of the history, not a model refreshed mid-way
+    dashboard.refreshNow();
     LOG.info("Demo data created in {} s: the plans of {} to {}, {} closed cases since {} and {} open ones, "
             + "the {} catalogue round; the history's {} messages withdrawn, none sent; log in at /camunda/app/tasklist/ as coordinator/demo",
         (System.nanoTime() - began) / 1_000_000_000, from.getYear(), now.getYear(), counts.closed(), from.toLocalDate(),
