@@ -63,7 +63,8 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
 
   private static List<Object> keyOf(CompositePermissionCheck check) {
     List<Object> atoms = check.getAtomicChecks().stream().<Object>map(atom -> List.of(atom.getResourceType(),
-        Objects.toString(atom.getResourceId(), ""), atom.getPerms(), atom.getPermission().getName(),
+        Objects.toString(atom.getResourceId(), ""), atom.getPerms(),
+        atom.getPermission() == null ? "" : atom.getPermission().getName(),
         Objects.toString(atom.getAuthorizationNotFoundReturnValue(), ""))).toList();
     List<Object> composites = check.getCompositeChecks().stream().<Object>map(GrantAwareAuthorizationManager::keyOf)
         .toList();
