@@ -57,18 +57,35 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
     if (!mapping.isEnabled() || userId == null) {
       return super.isAuthorized(userId, groupIds, check);
     }
-    return reads.read(List.of("authorized", userId, groupIds == null ? Set.of() : Set.copyOf(groupIds), keyOf(check)),
+    return reads.read(List.of("authorized", userId, groupsOf(groupIds), keyOf(check)),
         () -> super.isAuthorized(userId, groupIds, check));
   }
 
+  /** A single check (how the engine checks READ on a filter) reads the table on its own path. */
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck check) {
+    if (!mapping.isEnabled() || userId == null || !isAuthorizationEnabled()) {
+      return super.isAuthorized(userId, groupIds, check);
+    }
+    return reads.read(List.of("authorized once", userId, groupsOf(groupIds), keyOf(check)),
+        () -> super.isAuthorized(userId, groupIds, check));
+  }
+
+  private static Set<String> groupsOf(List<String> groupIds) {
+    return groupIds == null ? Set.of() : Set.copyOf(groupIds);
+  }
+
   private static List<Object> keyOf(CompositePermissionCheck check) {
-    List<Object> atoms = check.getAtomicChecks().stream().<Object>map(atom -> List.of(atom.getResourceType(),
-        Objects.toString(atom.getResourceId(), ""), atom.getPerms(),
-        atom.getPermission() == null ? "" : atom.getPermission().getName(),
-        Objects.toString(atom.getAuthorizationNotFoundReturnValue(), ""))).toList();
+    List<Object> atoms = check.getAtomicChecks().stream().<Object>map(GrantAwareAuthorizationManager::keyOf).toList();
     List<Object> composites = check.getCompositeChecks().stream().<Object>map(GrantAwareAuthorizationManager::keyOf)
         .toList();
     return List.of(check.isDisjunctive(), atoms, composites);
+  }
+
+  private static List<Object> keyOf(PermissionCheck atom) {
+    return List.of(atom.getResourceType(), Objects.toString(atom.getResourceId(), ""), atom.getPerms(),
+        atom.getPermission() == null ? "" : atom.getPermission().getName(),
+        Objects.toString(atom.getAuthorizationNotFoundReturnValue(), ""));
   }
 
   @Override
