@@ -1,17 +1,19 @@
 package org.riskmonitor.taskquery;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 
 /**
@@ -31,8 +33,7 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
 
   private final TasklistTaskMapper mapper;
   private final TaskQueryMapping mapping;
-  private final Map<List<String>, List<String>> groupsWithAuthorizations = new HashMap<>();
-  private final Map<List<Object>, UserGrants> grants = new HashMap<>();
+  private final AuthorizationReads reads = AuthorizationReads.forCommand();
 
   GrantAwareAuthorizationManager(TasklistTaskMapper mapper, TaskQueryMapping mapping) {
     this.mapper = mapper;
@@ -44,9 +45,89 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
     if (!mapping.isEnabled() || authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
       return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
     }
-    List<String> held = groupsWithAuthorizations.computeIfAbsent(List.copyOf(new HashSet<>(authenticatedGroupIds)),
-        groups -> mapper.groupsWithAuthorizations(groups).stream().filter(Objects::nonNull).toList());
+    Set<String> groups = Set.copyOf(authenticatedGroupIds);
+    List<String> held = reads.read(List.of("groups holding authorizations", groups),
+        () -> mapper.groupsWithAuthorizations(groups).stream().filter(Objects::nonNull).toList());
     return new ArrayList<>(held);
+  }
+
+  /** The same check of the same user and groups is answered once (the filter's READ in each command of a page). */
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+    if (!mapping.isEnabled() || userId == null) {
+      return super.isAuthorized(userId, groupIds, check);
+    }
+    return reads.read(List.of("authorized", userId, groupsOf(groupIds), keyOf(check)),
+        () -> super.isAuthorized(userId, groupIds, check));
+  }
+
+  /** A single check (how the engine checks READ on a filter) reads the table on its own path. */
+  @Override
+  public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck check) {
+    if (!mapping.isEnabled() || userId == null || !isAuthorizationEnabled()) {
+      return super.isAuthorized(userId, groupIds, check);
+    }
+    return reads.read(List.of("authorized once", userId, groupsOf(groupIds), keyOf(check)),
+        () -> super.isAuthorized(userId, groupIds, check));
+  }
+
+  private static Set<String> groupsOf(List<String> groupIds) {
+    return groupIds == null ? Set.of() : Set.copyOf(groupIds);
+  }
+
+  private static List<Object> keyOf(CompositePermissionCheck check) {
+    List<Object> atoms = check.getAtomicChecks().stream().<Object>map(GrantAwareAuthorizationManager::keyOf).toList();
+    List<Object> composites = check.getCompositeChecks().stream().<Object>map(GrantAwareAuthorizationManager::keyOf)
+        .toList();
+    return List.of(check.isDisjunctive(), atoms, composites);
+  }
+
+  private static List<Object> keyOf(PermissionCheck atom) {
+    return List.of(atom.getResourceType(), Objects.toString(atom.getResourceId(), ""), atom.getPerms(),
+        atom.getPermission() == null ? "" : atom.getPermission().getName(),
+        Objects.toString(atom.getAuthorizationNotFoundReturnValue(), ""));
+  }
+
+  @Override
+  public void insert(DbEntity authorization) {
+    reads.authorizationWritten();
+    super.insert(authorization);
+  }
+
+  @Override
+  public void update(AuthorizationEntity authorization) {
+    reads.authorizationWritten();
+    super.update(authorization);
+  }
+
+  @Override
+  public void delete(DbEntity authorization) {
+    reads.authorizationWritten();
+    super.delete(authorization);
+  }
+
+  @Override
+  public void deleteAuthorizationsByResourceId(Resource resource, String resourceId) {
+    reads.authorizationWritten();
+    super.deleteAuthorizationsByResourceId(resource, resourceId);
+  }
+
+  @Override
+  public void deleteAuthorizationsByResourceIds(Resources resource, List<String> resourceIds) {
+    reads.authorizationWritten();
+    super.deleteAuthorizationsByResourceIds(resource, resourceIds);
+  }
+
+  @Override
+  public void deleteAuthorizationsByResourceIdAndUserId(Resource resource, String resourceId, String userId) {
+    reads.authorizationWritten();
+    super.deleteAuthorizationsByResourceIdAndUserId(resource, resourceId, userId);
+  }
+
+  @Override
+  public void deleteAuthorizationsByResourceIdAndGroupId(Resource resource, String resourceId, String groupId) {
+    reads.authorizationWritten();
+    super.deleteAuthorizationsByResourceIdAndGroupId(resource, resourceId, groupId);
   }
 
   @Override
@@ -61,10 +142,10 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
     skipCheckWhereEveryRowIsGranted(query.getAuthCheck());
   }
 
-  /** The broad grants of the check's user and groups, read once per command. */
+  /** The broad grants of the check's user and groups, read once per command or read-only request. */
   UserGrants grantsOf(AuthorizationCheck check) {
     List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
-    return grants.computeIfAbsent(List.of(check.getAuthUserId(), groups), key -> new UserGrants(
+    return reads.read(List.of("broad grants", check.getAuthUserId(), Set.copyOf(groups)), () -> new UserGrants(
         mapper.broadAuthorizations(check.getAuthUserId(), groups, Resources.PROCESS_DEFINITION.resourceType(),
             List.of(Resources.TASK.resourceType(), Resources.PROCESS_INSTANCE.resourceType())),
         new HashSet<>(mapper.restrictedResourceTypes(check.getAuthUserId(), groups, CHECKED_RESOURCE_TYPES))));

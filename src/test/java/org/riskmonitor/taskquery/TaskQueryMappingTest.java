@@ -2,6 +2,7 @@ package org.riskmonitor.taskquery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -18,6 +19,8 @@ import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
  * Every Tasklist filter of every role is answered by our mapping, and answers what the engine's
@@ -100,6 +103,78 @@ class TaskQueryMappingTest extends RiskMonitorTest {
     }
     assertThat(walker.as("enterprise1", () -> engine.getTaskService().createTaskQuery().list()))
         .extracting(Task::getId).contains(own.getId());
+  }
+
+  @Test
+  void aRevokeSavedWithinARequest_isHonouredByTheRequestsNextCommand() {
+    Task own = enterprise1sFirstTask();
+    try (AuthorizationReads.RequestReads request = AuthorizationReads.openForRequest()) {
+      long before = mapping.ownQueries();
+      assertThat(visibleToEnterprise1()).as("read before the revoke").contains(own.getId());
+      assertThat(mapping.ownQueries()).as("answered by our mapping, on the grants it read").isGreaterThan(before);
+      Authorization revoke = revokeReadOf(own);
+      try {
+        assertThat(visibleToEnterprise1()).as("read after the revoke, same request").doesNotContain(own.getId());
+      } finally {
+        engine.getAuthorizationService().deleteAuthorization(revoke.getId());
+      }
+      assertThat(visibleToEnterprise1()).as("read after the revoke is gone, same request").contains(own.getId());
+    }
+  }
+
+  @Test
+  void aRevokeByAnAdministrator_takesEffectAtTheNextRequest() throws Exception {
+    Task own = enterprise1sFirstTask();
+    assertThat(inReadOnlyRequest(this::visibleToEnterprise1)).contains(own.getId());
+    Authorization revoke = revokeReadOf(own);
+    try {
+      assertThat(inReadOnlyRequest(this::visibleToEnterprise1)).doesNotContain(own.getId());
+    } finally {
+      engine.getAuthorizationService().deleteAuthorization(revoke.getId());
+    }
+  }
+
+  @Test
+  void onlyRequestsThatChangeNothing_shareTheirAuthorizationReads() {
+    assertThat(ReadOnlyRequestAuthorizationReads.readOnly(request("GET", "/engine-rest/filter"))).isTrue();
+    assertThat(ReadOnlyRequestAuthorizationReads.readOnly(request("POST", "/camunda/api/engine/engine/default/filter/f1/list")))
+        .isTrue();
+    assertThat(ReadOnlyRequestAuthorizationReads.readOnly(request("POST", "/engine-rest/task/count"))).isTrue();
+    assertThat(ReadOnlyRequestAuthorizationReads.readOnly(request("POST", "/engine-rest/task/t1/complete"))).isFalse();
+    assertThat(ReadOnlyRequestAuthorizationReads.readOnly(request("POST", "/engine-rest/authorization/create"))).isFalse();
+    assertThat(ReadOnlyRequestAuthorizationReads.readOnly(request("PUT", "/engine-rest/authorization/a1"))).isFalse();
+    assertThat(ReadOnlyRequestAuthorizationReads.readOnly(request("DELETE", "/engine-rest/authorization/a1"))).isFalse();
+  }
+
+  private List<String> inReadOnlyRequest(Supplier<List<String>> work) throws Exception {
+    List<List<String>> seen = new ArrayList<>();
+    new ReadOnlyRequestAuthorizationReads().doFilter(request("POST", "/engine-rest/task/count"),
+        new MockHttpServletResponse(), (request, response) -> seen.add(work.get()));
+    return seen.get(0);
+  }
+
+  private static MockHttpServletRequest request(String method, String path) {
+    return new MockHttpServletRequest(method, path);
+  }
+
+  private Task enterprise1sFirstTask() {
+    return walker.as("enterprise1", () -> engine.getTaskService().createTaskQuery().taskCandidateGroupIn(
+        engine.getIdentityService().createGroupQuery().groupMember("enterprise1").list().stream().map(g -> g.getId()).toList())
+        .list()).get(0);
+  }
+
+  private List<String> visibleToEnterprise1() {
+    return walker.as("enterprise1", () -> engine.getTaskService().createTaskQuery().list()).stream().map(Task::getId)
+        .toList();
+  }
+
+  private Authorization revokeReadOf(Task task) {
+    Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("enterprise1");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(task.getId());
+    revoke.removePermission(Permissions.READ);
+    return engine.getAuthorizationService().saveAuthorization(revoke);
   }
 
   private List<Task> page(String user, Filter filter, int first, int max) {
