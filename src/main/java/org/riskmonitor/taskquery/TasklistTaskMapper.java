@@ -26,6 +26,17 @@ public interface TasklistTaskMapper {
 
   long counted(@Param("selection") TaskSelection selection, @Param("branch") TaskSelection.Branch branch);
 
+  /** The first {@code limit} tasks offered to the offer's one grantee, in the selection's order. */
+  List<ListedTask> offersListed(@Param("selection") TaskSelection selection, @Param("offer") TaskSelection.Offer offer,
+                                @Param("limit") Integer limit);
+
+  /** The tasks of these offers, each once. */
+  long offersCounted(@Param("selection") TaskSelection selection, @Param("offer") TaskSelection.Offer offer);
+
+  /** The tasks offered to each grantee of the offer that has any, one number per such grantee. */
+  List<Long> offersCountedPerGrantee(@Param("selection") TaskSelection selection,
+                                     @Param("offer") TaskSelection.Offer offer);
+
   /** Which of these groups hold any authorization (the engine checks only those groups); null for the others. */
   List<String> groupsWithAuthorizations(@Param("groups") Collection<String> groupIds);
 

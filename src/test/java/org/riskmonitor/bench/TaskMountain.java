@@ -99,7 +99,7 @@ final class TaskMountain {
               + "ELSE s.TEXT_ END"));
     }
     for (String table : List.of("ACT_RU_EXECUTION", "ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_AUTHORIZATION",
-        "ACT_RU_VARIABLE", "ACT_ID_GROUP", "ACT_ID_USER", "ACT_ID_MEMBERSHIP")) {
+        "ACT_RU_VARIABLE", "ACT_ID_GROUP", "ACT_ID_USER", "ACT_ID_MEMBERSHIP", "RM_TASK_OFFER")) {
       jdbc.execute("ANALYZE TABLE " + table);
     }
   }
