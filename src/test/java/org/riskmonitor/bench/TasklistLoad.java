@@ -76,9 +76,13 @@ final class TasklistLoad {
     kinds.clear();
     long end = System.currentTimeMillis() + duration.toMillis();
     ExecutorService pool = Executors.newFixedThreadPool(users.size());
+    // each user's own stream, seeded from one generator: java.util.Random seeded 0, 1, 2... gives
+    // nearly the same first number for every seed, so all users arrived within the same moment and
+    // refreshed in step every 10 s ever after, a burst no group of real users sends
+    Random seeds = new Random(18);
     for (int i = 0; i < users.size(); i++) {
       String user = users.get(i);
-      Random random = new Random(i);
+      Random random = new Random(seeds.nextLong());
       pool.execute(() -> new User(user, random).work(end));
     }
     pool.shutdown();
