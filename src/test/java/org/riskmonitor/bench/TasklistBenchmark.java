@@ -205,8 +205,15 @@ class TasklistBenchmark {
       users.add(TaskMountain.userOf((int) ((long) i * ENTERPRISES / enterprises)));
     }
     byRole.put(TaskMountain.USER_PREFIX + "NNNNN (enterprises)", enterprises);
+    long databaseServer = Math.max(CpuTime.pidOf("mariadbd"), CpuTime.pidOf("mysqld"));
+    double jvmBefore = CpuTime.seconds(ProcessHandle.current().pid());
+    double databaseBefore = CpuTime.seconds(databaseServer);
+    long started = System.nanoTime();
     Map<String, TasklistLoad.Kind> kinds = new TasklistLoad(port, Duration.ofSeconds(LOAD_SECONDS),
         Duration.ofSeconds(TIMEOUT_SECONDS)).run(users);
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    double jvmSeconds = CpuTime.seconds(ProcessHandle.current().pid()) - jvmBefore;
+    double databaseSeconds = CpuTime.seconds(databaseServer) - databaseBefore;
 
     Latencies pages = new Latencies();
     long pageErrors = 0;
@@ -237,6 +244,12 @@ class TasklistBenchmark {
     }
     System.out.println("(milliseconds, every request of the run; errors: a status other than 2xx, or no answer within "
         + TIMEOUT_SECONDS + " s)");
+    long requests = kinds.values().stream().mapToLong(kind -> kind.latencies.count()).sum();
+    // the simulated users run in this JVM beside the application: its CPU is both, on the same cores
+    System.out.printf("CPU per request (%,d requests in %.0f s): %.1f ms in this JVM (application and simulated users),"
+        + " %.1f ms in the database server; %.2f of %d cores busy%n", requests, elapsed, 1000 * jvmSeconds / requests,
+        1000 * databaseSeconds / requests, (jvmSeconds + databaseSeconds) / elapsed,
+        Runtime.getRuntime().availableProcessors());
     double worstSingle = singleUser.stream().filter(row -> row.get("query").equals("page"))
         .mapToDouble(row -> (double) row.get("authOnP95Millis")).max().orElse(0);
     System.out.printf("Beside the single user: worst page p95 %.1f ms alone (authorization on), %.1f ms among %d users%n",
@@ -248,6 +261,9 @@ class TasklistBenchmark {
     figures.put("seconds", LOAD_SECONDS);
     figures.put("thinkSeconds", "2-5");
     figures.put("refreshSeconds", 10);
+    figures.put("requests", requests);
+    figures.put("jvmCpuMillisPerRequest", 1000 * jvmSeconds / requests);
+    figures.put("databaseCpuMillisPerRequest", 1000 * databaseSeconds / requests);
     figures.put("requestTimeoutSeconds", TIMEOUT_SECONDS);
     figures.put("pageTargetMillis", LOAD_PAGE_TARGET_MILLIS);
     figures.put("requests", rows);
