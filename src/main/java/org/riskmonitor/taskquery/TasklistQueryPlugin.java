@@ -1,8 +1,13 @@
 package org.riskmonitor.taskquery;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -25,6 +30,12 @@ public class TasklistQueryPlugin extends AbstractProcessEnginePlugin {
 
   static final String ENGINE_VERSION = "7.24.";
 
+  /** Our statements that run in the engine's MyBatis configuration, on the engine's result maps. */
+  static final String ENGINE_STATEMENTS = "org/riskmonitor/taskquery/EngineTasksById.xml";
+
+  /** A page's tasks by their ids, as the engine's entities (in {@link #ENGINE_STATEMENTS}). */
+  static final String TASKS_BY_ID = "org.riskmonitor.taskquery.EngineTasksById.selectTasksById";
+
   private final TasklistTaskMapper mapper;
   private final TaskQueryMapping mapping;
 
@@ -45,6 +56,21 @@ public class TasklistQueryPlugin extends AbstractProcessEnginePlugin {
     factories.add(new ManagerFactory(AuthorizationManager.class, () -> new GrantAwareAuthorizationManager(mapper, mapping)));
     factories.add(new ManagerFactory(TaskManager.class, () -> new TasklistTaskManager(mapper, mapping)));
     configuration.setCustomSessionFactories(factories);
+  }
+
+  /**
+   * Adds our statements to the engine's MyBatis configuration once the engine has built it: they
+   * name the engine's result maps and its table prefix, and run in the engine's session, so their
+   * entities join the command's entity cache as the engine's own queries' do.
+   */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    try (InputStream statements = TasklistQueryPlugin.class.getClassLoader().getResourceAsStream(ENGINE_STATEMENTS)) {
+      new XMLMapperBuilder(statements, mybatis, ENGINE_STATEMENTS, mybatis.getSqlFragments()).parse();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Opens our manager where the engine asks for its own (the engine looks managers up by type). */

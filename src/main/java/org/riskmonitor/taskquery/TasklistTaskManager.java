@@ -207,10 +207,7 @@ class TasklistTaskManager extends TaskManager {
     if (ids.isEmpty()) {
       return new ArrayList<>();
     }
-    TaskQueryImpl byId = new TaskQueryImpl();
-    byId.taskIdIn(ids.toArray(String[]::new));
-    byId.getTenantCheck().setTenantCheckEnabled(false);
-    Map<String, Task> tasks = ((List<Task>) getDbEntityManager().selectList("selectTaskByQueryCriteria", byId))
+    Map<String, Task> tasks = ((List<Task>) getDbEntityManager().selectList(TasklistQueryPlugin.TASKS_BY_ID, ids))
         .stream().collect(Collectors.toMap(Task::getId, Function.identity()));
     return ids.stream().map(tasks::get).filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new));
   }
