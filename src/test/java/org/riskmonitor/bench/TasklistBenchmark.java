@@ -261,7 +261,7 @@ class TasklistBenchmark {
     figures.put("seconds", LOAD_SECONDS);
     figures.put("thinkSeconds", "2-5");
     figures.put("refreshSeconds", 10);
-    figures.put("requests", requests);
+    figures.put("requestCount", requests);
     figures.put("jvmCpuMillisPerRequest", 1000 * jvmSeconds / requests);
     figures.put("databaseCpuMillisPerRequest", 1000 * databaseSeconds / requests);
     figures.put("requestTimeoutSeconds", TIMEOUT_SECONDS);
