@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * or updated its schema: the application's Flyway runs before the engine, when a fresh database
  * has no engine tables yet. On MySQL and MariaDB, db/engine-indexes-mysql adds what only those
  * servers have: the triggers that keep the open tasks' offers (V4, RM_TASK_OFFER), from which
- * Tasklist's filters are counted and paged there. Its versions are kept apart from the shared ones.
+ * Tasklist's filters are counted and paged there. Both it and db/engine-indexes-h2 keep the
+ * version of the authorizations that decide more than one task (V5, RM_AUTHORIZATION_VERSION), each
+ * with its database's kind of trigger. Their versions are kept apart from the shared ones.
  */
 @Component
 public class EngineIndexes extends AbstractProcessEnginePlugin {
@@ -31,7 +33,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     Flyway.configure()
         .dataSource(dataSource)
         .locations(mysql() ? new String[] {"classpath:db/engine-indexes", "classpath:db/engine-indexes-mysql"}
-            : new String[] {"classpath:db/engine-indexes"})
+            : new String[] {"classpath:db/engine-indexes", "classpath:db/engine-indexes-h2"})
         .table("rm_engine_index_history")
         // the schema already holds the engine's and our tables; this history starts empty
         .baselineOnMigrate(true)

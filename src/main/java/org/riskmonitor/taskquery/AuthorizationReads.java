@@ -8,32 +8,41 @@ import java.util.function.Supplier;
 
 /**
  * What {@link GrantAwareAuthorizationManager} has read of the authorization table: which of the
- * user's groups hold authorizations, the user's broad grants, and the answers of single checks
- * (such as READ on the filter being opened).
+ * user's groups hold authorizations, the user's broad grants, and the answers of checks (such as
+ * READ on the filter being opened).
  *
  * <p>Every engine command gets its own, except during a read-only HTTP request, where
  * {@link ReadOnlyRequestAuthorizationReads} opens one for the request's thread and every command of
  * that request (a Tasklist page is the filter's READ check, the list, the count and the card
- * variables) shares it. Nothing outlives its request: an administrator's revoke takes effect at
- * the next request on every node, as without it. Once the engine writes or deletes any authorization
- * through the authorization manager, nothing more is kept for the rest of the request (or command),
- * so no command decides on grants read before they changed.
+ * variables) shares it. What does not depend on grants on one task is also kept across requests
+ * while the authorization version stays ({@link AuthorizationReadsAcrossRequests}): an
+ * administrator's revoke takes effect at the next request on every node, as without them. Once the
+ * engine writes or deletes any authorization through the authorization manager, nothing more is
+ * kept or taken from what is kept for the rest of the request (or command), so no command decides
+ * on grants read before they changed.
  */
 final class AuthorizationReads {
 
   private static final ThreadLocal<AuthorizationReads> REQUEST = new ThreadLocal<>();
 
   private final Map<Object, Object> reads = new HashMap<>();
+  /** What is kept across requests; none for a command outside a read-only request. */
+  private final AuthorizationReadsAcrossRequests acrossRequests;
+  private Long version;
   private boolean written;
+
+  private AuthorizationReads(AuthorizationReadsAcrossRequests acrossRequests) {
+    this.acrossRequests = acrossRequests;
+  }
 
   /** The reads of the current request if one is open, otherwise new ones for this command only. */
   static AuthorizationReads forCommand() {
-    return Optional.ofNullable(REQUEST.get()).orElseGet(AuthorizationReads::new);
+    return Optional.ofNullable(REQUEST.get()).orElseGet(() -> new AuthorizationReads(null));
   }
 
   /** Opens the reads of a request on this thread, shared by its commands until closed. */
-  static RequestReads openForRequest() {
-    REQUEST.set(new AuthorizationReads());
+  static RequestReads openForRequest(AuthorizationReadsAcrossRequests acrossRequests) {
+    REQUEST.set(new AuthorizationReads(acrossRequests));
     return REQUEST::remove;
   }
 
@@ -50,6 +59,21 @@ final class AuthorizationReads {
     T read = loader.get();
     reads.put(key, read);
     return read;
+  }
+
+  /**
+   * As {@link #read}, and within a read-only request also from what is kept across requests: only
+   * for reads whose answer no grant on one task can change.
+   */
+  <T> T readAcrossRequests(List<?> key, Supplier<T> loader) {
+    if (written || acrossRequests == null) {
+      return read(key, loader);
+    }
+    if (version == null) {
+      version = acrossRequests.version();
+    }
+    long readVersion = version;
+    return read(key, () -> acrossRequests.read(readVersion, key, loader));
   }
 
   /**

@@ -1,10 +1,10 @@
 package org.riskmonitor.taskquery;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
@@ -31,6 +31,12 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
   static final List<Integer> CHECKED_RESOURCE_TYPES = List.of(Resources.TASK.resourceType(),
       Resources.PROCESS_DEFINITION.resourceType(), Resources.PROCESS_INSTANCE.resourceType());
 
+  /** The resource types of the engine's grants on one task, which do not advance the authorization version. */
+  static final Set<Integer> ONE_TASK_RESOURCE_TYPES = Set.of(Resources.TASK.resourceType(),
+      Resources.HISTORIC_TASK.resourceType());
+
+  static final int GROUPS_CHECKED_AS_GIVEN = 16;
+
   private final TasklistTaskMapper mapper;
   private final TaskQueryMapping mapping;
   private final AuthorizationReads reads = AuthorizationReads.forCommand();
@@ -40,12 +46,21 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
     this.mapping = mapping;
   }
 
+  /**
+   * The engine leaves out of its checks the user's groups that hold no authorization, reading
+   * every group of the authorization table to find them; left in, such a group matches no row and
+   * changes no answer. A user of up to {@value #GROUPS_CHECKED_AS_GIVEN} groups (every role of
+   * ours) is checked with all of them, unread; a longer list is cut to the groups holding any.
+   */
   @Override
   public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
     if (!mapping.isEnabled() || authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
       return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
     }
     Set<String> groups = Set.copyOf(authenticatedGroupIds);
+    if (groups.size() <= GROUPS_CHECKED_AS_GIVEN) {
+      return new ArrayList<>(groups);
+    }
     List<String> held = reads.read(List.of("groups holding authorizations", groups),
         () -> mapper.groupsWithAuthorizations(groups).stream().filter(Objects::nonNull).toList());
     return new ArrayList<>(held);
@@ -57,8 +72,9 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
     if (!mapping.isEnabled() || userId == null) {
       return super.isAuthorized(userId, groupIds, check);
     }
-    return reads.read(List.of("authorized", userId, groupsOf(groupIds), keyOf(check)),
-        () -> super.isAuthorized(userId, groupIds, check));
+    List<Object> key = List.of("authorized", userId, groupsOf(groupIds), keyOf(check));
+    Supplier<Boolean> answer = () -> super.isAuthorized(userId, groupIds, check);
+    return aboutOneTask(check) ? reads.read(key, answer) : reads.readAcrossRequests(key, answer);
   }
 
   /** A single check (how the engine checks READ on a filter) reads the table on its own path. */
@@ -67,8 +83,16 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
     if (!mapping.isEnabled() || userId == null || !isAuthorizationEnabled()) {
       return super.isAuthorized(userId, groupIds, check);
     }
-    return reads.read(List.of("authorized once", userId, groupsOf(groupIds), keyOf(check)),
-        () -> super.isAuthorized(userId, groupIds, check));
+    List<Object> key = List.of("authorized once", userId, groupsOf(groupIds), keyOf(check));
+    Supplier<Boolean> answer = () -> super.isAuthorized(userId, groupIds, check);
+    return ONE_TASK_RESOURCE_TYPES.contains(check.getResourceType()) ? reads.read(key, answer)
+        : reads.readAcrossRequests(key, answer);
+  }
+
+  /** Whether a grant on one task can change the check's answer: then it is not kept across requests. */
+  private static boolean aboutOneTask(CompositePermissionCheck check) {
+    return check.getAtomicChecks().stream().anyMatch(atom -> ONE_TASK_RESOURCE_TYPES.contains(atom.getResourceType()))
+        || check.getCompositeChecks().stream().anyMatch(GrantAwareAuthorizationManager::aboutOneTask);
   }
 
   private static Set<String> groupsOf(List<String> groupIds) {
@@ -142,13 +166,17 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
     skipCheckWhereEveryRowIsGranted(query.getAuthCheck());
   }
 
-  /** The broad grants of the check's user and groups, read once per command or read-only request. */
+  /**
+   * The broad grants of the check's user and groups, read once per command or read-only request,
+   * and kept across read-only requests: neither they nor the revokes depend on grants on one task.
+   */
   UserGrants grantsOf(AuthorizationCheck check) {
     List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
-    return reads.read(List.of("broad grants", check.getAuthUserId(), Set.copyOf(groups)), () -> new UserGrants(
-        mapper.broadAuthorizations(check.getAuthUserId(), groups, Resources.PROCESS_DEFINITION.resourceType(),
-            List.of(Resources.TASK.resourceType(), Resources.PROCESS_INSTANCE.resourceType())),
-        new HashSet<>(mapper.restrictedResourceTypes(check.getAuthUserId(), groups, CHECKED_RESOURCE_TYPES))));
+    return reads.readAcrossRequests(List.of("broad grants", check.getAuthUserId(), Set.copyOf(groups)),
+        () -> new UserGrants(List.copyOf(mapper.broadAuthorizations(check.getAuthUserId(), groups,
+            Resources.PROCESS_DEFINITION.resourceType(),
+            List.of(Resources.TASK.resourceType(), Resources.PROCESS_INSTANCE.resourceType()))),
+            Set.copyOf(mapper.restrictedResourceTypes(check.getAuthUserId(), groups, CHECKED_RESOURCE_TYPES))));
   }
 
   /**

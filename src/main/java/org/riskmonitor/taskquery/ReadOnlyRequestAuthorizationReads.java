@@ -15,10 +15,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * means a GET, or a POST that asks for a list or a count ({@code filter/{id}/list},
  * {@code task/count}...): requests that change nothing, so nothing they read can go stale within
  * them; a write through the engine forgets the reads in any case. Other requests read per command,
- * as before.
+ * as before. What does not depend on grants on one task is kept across requests too, while the
+ * authorization version stays ({@link AuthorizationReadsAcrossRequests}).
  */
 @Component
 public class ReadOnlyRequestAuthorizationReads extends OncePerRequestFilter {
+
+  private final AuthorizationReadsAcrossRequests acrossRequests;
+
+  public ReadOnlyRequestAuthorizationReads(AuthorizationReadsAcrossRequests acrossRequests) {
+    this.acrossRequests = acrossRequests;
+  }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -28,7 +35,7 @@ public class ReadOnlyRequestAuthorizationReads extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    try (AuthorizationReads.RequestReads reads = AuthorizationReads.openForRequest()) {
+    try (AuthorizationReads.RequestReads reads = AuthorizationReads.openForRequest(acrossRequests)) {
       chain.doFilter(request, response);
     }
   }

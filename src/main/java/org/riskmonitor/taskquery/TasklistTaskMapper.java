@@ -55,4 +55,7 @@ public interface TasklistTaskMapper {
    */
   List<Integer> restrictedResourceTypes(@Param("userId") String userId, @Param("groups") Collection<String> groupIds,
                          @Param("resourceTypes") Collection<Integer> resourceTypes);
+
+  /** The authorization version (RM_AUTHORIZATION_VERSION): it advances with every authorization not granted on one task. */
+  long authorizationVersion();
 }

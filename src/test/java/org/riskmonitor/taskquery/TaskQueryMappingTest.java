@@ -38,6 +38,12 @@ class TaskQueryMappingTest extends RiskMonitorTest {
   @Autowired
   private TaskQueryMapping mapping;
 
+  @Autowired
+  private ReadOnlyRequestAuthorizationReads readOnlyRequest;
+
+  @Autowired
+  private AuthorizationReadsAcrossRequests acrossRequests;
+
   @BeforeEach
   void casesWaitingForEnterprisesLabsAndTheRegulator() {
     for (String step : List.of("Task_ConfirmSamplingSlip", "Task_ReceiveSample", "Task_AssignSampling")) {
@@ -114,7 +120,7 @@ class TaskQueryMappingTest extends RiskMonitorTest {
   @Test
   void aRevokeSavedWithinARequest_isHonouredByTheRequestsNextCommand() {
     Task own = enterprise1sFirstTask();
-    try (AuthorizationReads.RequestReads request = AuthorizationReads.openForRequest()) {
+    try (AuthorizationReads.RequestReads request = AuthorizationReads.openForRequest(acrossRequests)) {
       long before = mapping.ownQueries();
       assertThat(visibleToEnterprise1()).as("read before the revoke").contains(own.getId());
       assertThat(mapping.ownQueries()).as("answered by our mapping, on the grants it read").isGreaterThan(before);
@@ -181,7 +187,7 @@ class TaskQueryMappingTest extends RiskMonitorTest {
 
   private <T> T inReadOnlyRequest(Supplier<T> work) throws Exception {
     List<T> answers = new ArrayList<>();
-    new ReadOnlyRequestAuthorizationReads().doFilter(request("POST", "/engine-rest/task/count"),
+    readOnlyRequest.doFilter(request("POST", "/engine-rest/task/count"),
         new MockHttpServletResponse(), (request, response) -> answers.add(work.get()));
     return answers.get(0);
   }
