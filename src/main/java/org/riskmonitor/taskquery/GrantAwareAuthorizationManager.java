@@ -3,6 +3,7 @@ package org.riskmonitor.taskquery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -177,6 +178,38 @@ class GrantAwareAuthorizationManager extends AuthorizationManager {
             Resources.PROCESS_DEFINITION.resourceType(),
             List.of(Resources.TASK.resourceType(), Resources.PROCESS_INSTANCE.resourceType()))),
             Set.copyOf(mapper.restrictedResourceTypes(check.getAuthUserId(), groups, CHECKED_RESOURCE_TYPES))));
+  }
+
+  /**
+   * The permission that a grant on a row's task must hold for the row to be read, where nothing
+   * else can decide it: the check is a disjunction of a task and a definition check (the engine's
+   * variable check), no revoke of the user or its groups and no authorization for everyone exist on
+   * either type, and no grant on a definition or on every task holds its permission. Then the engine's
+   * precedence answers "granted" exactly where a grant of the user or a group names the row's task.
+   */
+  OptionalInt taskPermissionDecidingEveryRow(AuthorizationCheck check) {
+    if (!mapping.isEnabled() || !check.getShouldPerformAuthorizatioCheck() || check.getAuthUserId() == null) {
+      return OptionalInt.empty();
+    }
+    CompositePermissionCheck composite = check.getPermissionChecks();
+    if (!composite.isDisjunctive() || !composite.getCompositeChecks().isEmpty()) {
+      return OptionalInt.empty();
+    }
+    UserGrants userGrants = grantsOf(check);
+    OptionalInt taskPermission = OptionalInt.empty();
+    for (PermissionCheck atom : composite.getAtomicChecks()) {
+      int type = atom.getResourceType();
+      if (userGrants.restricts(type) || userGrants.grantsEvery(type, atom.getPerms())) {
+        return OptionalInt.empty();
+      }
+      if (type == Resources.TASK.resourceType() && taskPermission.isEmpty()) {
+        taskPermission = OptionalInt.of(atom.getPerms());
+      } else if (type != Resources.PROCESS_DEFINITION.resourceType()
+          || !userGrants.definitionKeysGranting(type, atom.getPerms()).isEmpty()) {
+        return OptionalInt.empty();
+      }
+    }
+    return taskPermission;
   }
 
   /**

@@ -14,11 +14,12 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskManager;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceManager;
 import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts our authorization and task managers in place of the engine's. This is the one place where
+ * Puts our authorization, task and variable managers in place of the engine's. This is the one place where
  * we reach into the engine's internals for Tasklist's queries: no public API lets a query be
  * answered by other SQL, and the engine's own statements cannot serve Tasklist's filters at
  * national scale with authorization on (docs/benchmarks.md, "Tasklist at scale"). The managers
@@ -49,12 +50,13 @@ public class TasklistQueryPlugin extends AbstractProcessEnginePlugin {
     String version = ProductPropertiesUtil.getProductVersion();
     if (version == null || !version.startsWith(ENGINE_VERSION)) {
       throw new IllegalStateException("Our task query mapping is written for Camunda " + ENGINE_VERSION
-          + "x and this engine is " + version + ": check TasklistTaskManager and GrantAwareAuthorizationManager against it");
+          + "x and this engine is " + version + ": check TasklistTaskManager, TasklistVariableInstanceManager and GrantAwareAuthorizationManager against it");
     }
     List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomSessionFactories());
     factories.add(new ManagerFactory(AuthorizationManager.class, () -> new GrantAwareAuthorizationManager(mapper, mapping)));
     factories.add(new ManagerFactory(TaskManager.class, () -> new TasklistTaskManager(mapper, mapping)));
+    factories.add(new ManagerFactory(VariableInstanceManager.class, () -> new TasklistVariableInstanceManager(mapper, mapping)));
     configuration.setCustomSessionFactories(factories);
   }
 

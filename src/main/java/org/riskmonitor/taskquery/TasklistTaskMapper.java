@@ -20,6 +20,10 @@ public interface TasklistTaskMapper {
   record BroadAuthorization(int type, int resourceType, String resourceId, int permissions) {
   }
 
+  /** A grant of a user or group on one task, and its permissions. */
+  record TaskGrant(String taskId, int permissions) {
+  }
+
   /** The first {@code limit} tasks of one branch of a selection, in the selection's order. */
   List<ListedTask> listed(@Param("selection") TaskSelection selection, @Param("branch") TaskSelection.Branch branch,
                           @Param("limit") Integer limit);
@@ -58,4 +62,8 @@ public interface TasklistTaskMapper {
 
   /** The authorization version (RM_AUTHORIZATION_VERSION): it advances with every authorization not granted on one task. */
   long authorizationVersion();
+
+  /** The grants of the user and its groups on these tasks (of the task resource type given). */
+  List<TaskGrant> grantsOnTasks(@Param("userId") String userId, @Param("groups") Collection<String> groupIds,
+                                @Param("tasks") Collection<String> taskIds, @Param("taskType") int taskResourceType);
 }

@@ -57,6 +57,7 @@ import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.enterprise.EnterpriseRegistry;
 import org.riskmonitor.security.Roles;
+import org.riskmonitor.tasklist.TaskCardColumns;
 import org.riskmonitor.taskquery.TaskQueryMapping;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -174,8 +175,15 @@ class TaskVisibilityIT {
         assertThat(on.count()).as("%s: count", view).isEqualTo(off.count());
         assertThat(on.all()).as("%s: whole list, in order", view).containsExactlyElementsOf(off.all());
         assertThat(on.pages()).as("%s: pages from 0, 15 and 30", view).isEqualTo(off.pages());
+        List<String> page = off.pages().get(0);
+        assertThat(cardColumns(user, page, true)).as("%s: the first page's card columns", view)
+            .containsExactlyInAnyOrderElementsOf(cardColumns(user, page, false));
         views++;
       }
+      // forty tasks of anyone, other companies' too, as a crafted variable query would name them
+      List<String> anyone = ids(engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().listPage(0, 40));
+      assertThat(cardColumns(user, anyone, true)).as("%s: card columns of forty tasks of anyone", user)
+          .containsExactlyInAnyOrderElementsOf(cardColumns(user, anyone, false));
     }
     assertThat(views).as("filters seen by %d users", USERS.size()).isGreaterThanOrEqualTo(USERS.size() * 4);
     assertThat(filterAnswer(TaskMountain.userOf(0), mine(), true).count()).as("an untouched enterprise's own open tasks").isEqualTo(8);
@@ -502,6 +510,28 @@ class TaskVisibilityIT {
         }
         return new FilterAnswer(count, all, pages);
       });
+    } finally {
+      mapping.setEnabled(true);
+    }
+  }
+
+  /**
+   * The case columns Tasklist asks for with a page: the named variables of the tasks', their
+   * executions' and their process instances' scopes, each as id and value.
+   */
+  private List<String> cardColumns(String user, List<String> taskIds, boolean mappingOn) {
+    if (taskIds.isEmpty()) {
+      return List.of();
+    }
+    String[] scopes = engine.getTaskService().createTaskQuery().taskIdIn(taskIds.toArray(String[]::new)).list().stream()
+        .flatMap(task -> java.util.stream.Stream.of(task.getId(), task.getExecutionId(), task.getProcessInstanceId()))
+        .distinct().toArray(String[]::new);
+    mapping.setEnabled(mappingOn);
+    try {
+      return as(user, () -> engine.getRuntimeService().createVariableInstanceQuery().variableScopeIdIn(scopes)
+          .variableNameIn(TaskCardColumns.COLUMNS.toArray(String[]::new)).disableBinaryFetching()
+          .disableCustomObjectDeserialization().list()).stream().map(variable -> variable.getId() + "=" + variable.getValue())
+          .toList();
     } finally {
       mapping.setEnabled(true);
     }

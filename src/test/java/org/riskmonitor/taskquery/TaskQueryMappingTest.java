@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -18,6 +19,7 @@ import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
 import org.riskmonitor.demo.DemoPeople;
 import org.riskmonitor.demo.Route;
+import org.riskmonitor.tasklist.TaskCardColumns;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -89,8 +91,41 @@ class TaskQueryMappingTest extends RiskMonitorTest {
         // pages hold tasks of the same due dates and creation times, in the same order
         assertThat(sortKeys(ourPage)).as("%s's %s page", user, filter.getName()).isEqualTo(sortKeys(enginesPage));
       }
+      cardColumnsAsTheEngineAnswersThem(user);
     }
     everyFilterListsAndCountsWithinOneRequestAsAlone();
+  }
+
+  /**
+   * The case columns of a page's cards, asked for as Tasklist asks (by name, for the tasks', their
+   * executions' and process instances' scopes): of the user's own tasks, and of forty tasks of
+   * anyone, other companies' included. The same variables as the engine's statement; for everyone
+   * but the regulator's staff (whose grants let them read every variable) answered by our shortcut.
+   */
+  private void cardColumnsAsTheEngineAnswersThem(String user) {
+    List<Task> own = walker.as(user, () -> engine.getTaskService().createTaskQuery().listPage(0, 15));
+    List<Task> anyone = engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().listPage(0, 40);
+    boolean answeredByOurs = false;
+    for (List<Task> tasks : List.of(own, anyone)) {
+      String[] scopes = tasks.stream().flatMap(task -> java.util.stream.Stream.of(task.getId(), task.getExecutionId(),
+          task.getProcessInstanceId())).distinct().toArray(String[]::new);
+      long before = mapping.ownQueries();
+      List<String> ours = cardColumns(user, scopes);
+      answeredByOurs |= mapping.ownQueries() > before;
+      mapping.setEnabled(false);
+      List<String> engines = cardColumns(user, scopes);
+      mapping.setEnabled(true);
+      assertThat(ours).as("%s's card columns of %d tasks", user, tasks.size()).containsExactlyInAnyOrderElementsOf(engines);
+    }
+    assertThat(answeredByOurs).as("%s's card columns by our shortcut", user)
+        .isEqualTo(!List.of("coordinator", "manager").contains(user));
+  }
+
+  private List<String> cardColumns(String user, String[] scopes) {
+    return walker.as(user, () -> engine.getRuntimeService().createVariableInstanceQuery().variableScopeIdIn(scopes)
+        .variableNameIn(TaskCardColumns.COLUMNS.toArray(String[]::new)).disableBinaryFetching()
+        .disableCustomObjectDeserialization().list()).stream().map(variable -> variable.getId() + "=" + variable.getValue())
+        .toList();
   }
 
   @Test
@@ -103,18 +138,22 @@ class TaskQueryMappingTest extends RiskMonitorTest {
     revoke.setResource(Resources.TASK);
     revoke.setResourceId(own.getId());
     revoke.removePermission(Permissions.READ);
+    revoke.removePermission(TaskPermissions.READ_VARIABLE);
     engine.getAuthorizationService().saveAuthorization(revoke);
+    String[] ownScopes = {own.getId(), own.getExecutionId(), own.getProcessInstanceId()};
     try {
       long before = mapping.ownQueries();
       List<String> seen = walker.as("enterprise1", () -> engine.getTaskService().createTaskQuery().list())
           .stream().map(Task::getId).toList();
       assertThat(seen).doesNotContain(own.getId());
+      assertThat(cardColumns("enterprise1", ownScopes)).as("the task's card columns").isEmpty();
       assertThat(mapping.ownQueries()).as("the engine's statement answered").isEqualTo(before);
     } finally {
       engine.getAuthorizationService().deleteAuthorization(revoke.getId());
     }
     assertThat(walker.as("enterprise1", () -> engine.getTaskService().createTaskQuery().list()))
         .extracting(Task::getId).contains(own.getId());
+    assertThat(cardColumns("enterprise1", ownScopes)).as("the task's card columns once the revoke is gone").isNotEmpty();
   }
 
   @Test
