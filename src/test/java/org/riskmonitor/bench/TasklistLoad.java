@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,8 @@ final class TasklistLoad {
   private final Duration timeout;
   private final HttpClient client;
   private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
+  /** When the measured run began, for the latencies by the 10 s of the run they were sent in. */
+  private volatile long runStart;
 
   TasklistLoad(int port, Duration duration, Duration timeout) {
     this.base = "http://127.0.0.1:" + port;
@@ -77,6 +80,7 @@ final class TasklistLoad {
     first.logIn();
     first.filters();
     kinds.clear();
+    runStart = System.nanoTime();
     long end = System.currentTimeMillis() + duration.toMillis();
     ExecutorService pool = Executors.newFixedThreadPool(users.size());
     // each user's own stream, seeded from one generator: java.util.Random seeded 0, 1, 2... gives
@@ -109,9 +113,12 @@ final class TasklistLoad {
     final Latencies latencies = new Latencies();
     final AtomicLong errors = new AtomicLong();
     final Map<String, AtomicLong> errorKinds = new ConcurrentHashMap<>();
+    /** The latencies by the 10 s of the run in which the request was sent (0 for the first 10 s). */
+    final Map<Integer, Latencies> byTenSeconds = new ConcurrentSkipListMap<>();
 
-    void record(long nanos, int status, String error) {
+    void record(long nanos, int status, String error, int tenSeconds) {
       latencies.add(nanos);
+      byTenSeconds.computeIfAbsent(tenSeconds, window -> new Latencies()).add(nanos);
       if (error != null) {
         errors.incrementAndGet();
         errorKinds.computeIfAbsent(error, e -> new AtomicLong()).incrementAndGet();
@@ -271,11 +278,12 @@ final class TasklistLoad {
     private String send(String kind, HttpRequest.Builder request, boolean anonymous) {
       Kind figures = kinds.computeIfAbsent(kind, k -> new Kind());
       long start = System.nanoTime();
+      int tenSeconds = (int) ((start - runStart) / 10_000_000_000L);
       HttpResponse<String> response;
       try {
         response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (Exception e) {
-        figures.record(System.nanoTime() - start, -1, e.getClass().getSimpleName());
+        figures.record(System.nanoTime() - start, -1, e.getClass().getSimpleName(), tenSeconds);
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
@@ -291,10 +299,10 @@ final class TasklistLoad {
       response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> xsrfHeader = token);
       int status = response.statusCode();
       if (status / 100 != 2 && !(anonymous && (status == 401 || status == 404))) {
-        figures.record(took, status, "HTTP " + status);
+        figures.record(took, status, "HTTP " + status, tenSeconds);
         return null;
       }
-      figures.record(took, status, null);
+      figures.record(took, status, null, tenSeconds);
       return response.body() == null ? "" : response.body();
     }
   }
