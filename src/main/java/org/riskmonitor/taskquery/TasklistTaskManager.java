@@ -63,41 +63,50 @@ class TasklistTaskManager extends TaskManager {
       return (Long) getDbEntityManager().selectOne("selectTaskCountByQueryCriteria", query);
     }
     mapping.countOwnQuery();
-    TaskSelection chosen = selection.get();
-    // the branches never share a task: one asks for an assignee, the other for none
-    return chosen.branches().stream().mapToLong(branch -> counted(chosen, branch)).sum();
-  }
-
-  /** Offered to the user or one of the groups: those offered to each, less those offered to both. */
-  private long counted(TaskSelection selection, Branch branch) {
-    List<Branch> parts = parts(branch);
-    if (parts.size() == 1) {
-      return countedOnce(selection, branch);
-    }
-    return countedOnce(selection, parts.get(0)) + countedOnce(selection, parts.get(1))
-        - countedOnce(selection, branch);
+    return counted(selection.get());
   }
 
   /**
-   * From the offers where the database keeps them. Offers to several groups are counted per group
-   * first: when only one group holds any (a lab's or an enterprise's user is in one group with
-   * tasks), that is the count, without the DISTINCT that a task offered to two groups would need.
+   * The branches never share a task: one asks for an assignee, the other for none. A branch offered
+   * to the user and its groups counts those offered to each, less those offered to both. What the
+   * offers answer is counted in one statement; where several groups hold a branch's tasks (a task
+   * may be offered to two), that branch is counted again, each task once.
    */
-  private long countedOnce(TaskSelection selection, Branch branch) {
-    Optional<Offer> offer = selection.offerOf(branch);
-    if (offer.isEmpty()) {
-      return mapper.counted(selection, branch);
-    }
-    if (offer.get().oneRowPerTask()) {
-      return mapper.offersCounted(selection, offer.get());
-    }
-    if (offer.get().alsoOfferedToGroups().isEmpty()) {
-      List<Long> perGrantee = mapper.offersCountedPerGrantee(selection, offer.get());
-      if (perGrantee.size() <= 1) {
-        return perGrantee.stream().mapToLong(Long::longValue).sum();
+  private long counted(TaskSelection selection) {
+    List<Branch> terms = new ArrayList<>();
+    List<Integer> signs = new ArrayList<>();
+    for (Branch branch : selection.branches()) {
+      List<Branch> parts = parts(branch);
+      parts.forEach(part -> {
+        terms.add(part);
+        signs.add(1);
+      });
+      if (parts.size() > 1) {
+        terms.add(branch);
+        signs.add(-1);
       }
     }
-    return mapper.offersCounted(selection, offer.get());
+    List<Offer> offers = new ArrayList<>();
+    List<Integer> offerOfTerm = new ArrayList<>();
+    for (Branch term : terms) {
+      Optional<Offer> offer = selection.offerOf(term);
+      offerOfTerm.add(offer.isPresent() ? offers.size() : -1);
+      offer.ifPresent(offers::add);
+    }
+    Map<Integer, List<Long>> perGrantee = offers.isEmpty() ? Map.of()
+        : mapper.offersCountedTogether(selection, offers).stream().collect(Collectors.groupingBy(
+            TasklistTaskMapper.OfferCount::position, Collectors.mapping(TasklistTaskMapper.OfferCount::counted,
+                Collectors.toList())));
+    long count = 0;
+    for (int i = 0; i < terms.size(); i++) {
+      int position = offerOfTerm.get(i);
+      List<Long> grantees = position < 0 ? List.of() : perGrantee.getOrDefault(position, List.of());
+      long counted = position < 0 ? mapper.counted(selection, terms.get(i))
+          : grantees.size() <= 1 ? grantees.stream().mapToLong(Long::longValue).sum()
+          : mapper.offersCounted(selection, offers.get(position));
+      count += signs.get(i) * counted;
+    }
+    return count;
   }
 
   /**
@@ -165,6 +174,7 @@ class TasklistTaskManager extends TaskManager {
     Integer limit = selection.unbounded() ? null
         : (int) Math.min(Integer.MAX_VALUE, (long) selection.firstResult() + selection.maxResults());
     List<ListedTask> merged = new ArrayList<>();
+    List<Offer> offers = new ArrayList<>();
     int lists = 0;
     for (Branch branch : selection.branches()) {
       for (Branch part : parts(branch)) {
@@ -174,11 +184,13 @@ class TasklistTaskManager extends TaskManager {
           lists++;
           continue;
         }
-        for (Offer apart : offer.get().listedApart()) {
-          merged.addAll(mapper.offersListed(selection, apart, limit));
-          lists++;
-        }
+        offers.addAll(offer.get().listedApart());
       }
+    }
+    if (!offers.isEmpty()) {
+      // every offer's list in one statement
+      merged.addAll(mapper.offersListedTogether(selection, offers, limit));
+      lists += offers.size();
     }
     if (lists > 1) {
       merged.sort(listOrder(selection));

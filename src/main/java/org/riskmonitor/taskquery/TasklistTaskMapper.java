@@ -20,6 +20,10 @@ public interface TasklistTaskMapper {
   record BroadAuthorization(int type, int resourceType, String resourceId, int permissions) {
   }
 
+  /** The tasks offered to one grantee of the offer at {@code position} of a list of offers. */
+  record OfferCount(int position, long counted) {
+  }
+
   /** A grant of a user or group on one task, and its permissions. */
   record TaskGrant(String taskId, int permissions) {
   }
@@ -30,16 +34,16 @@ public interface TasklistTaskMapper {
 
   long counted(@Param("selection") TaskSelection selection, @Param("branch") TaskSelection.Branch branch);
 
-  /** The first {@code limit} tasks offered to the offer's one grantee, in the selection's order. */
-  List<ListedTask> offersListed(@Param("selection") TaskSelection selection, @Param("offer") TaskSelection.Offer offer,
-                                @Param("limit") Integer limit);
+  /** The first {@code limit} tasks of each offer (each offered to one grantee), in the selection's order per offer. */
+  List<ListedTask> offersListedTogether(@Param("selection") TaskSelection selection,
+                                        @Param("offers") List<TaskSelection.Offer> offers, @Param("limit") Integer limit);
 
   /** The tasks of these offers, each once. */
   long offersCounted(@Param("selection") TaskSelection selection, @Param("offer") TaskSelection.Offer offer);
 
-  /** The tasks offered to each grantee of the offer that has any, one number per such grantee. */
-  List<Long> offersCountedPerGrantee(@Param("selection") TaskSelection selection,
-                                     @Param("offer") TaskSelection.Offer offer);
+  /** The tasks offered to each grantee of each offer that has any: a row per such grantee, named by the offer's place. */
+  List<OfferCount> offersCountedTogether(@Param("selection") TaskSelection selection,
+                                         @Param("offers") List<TaskSelection.Offer> offers);
 
   /** Which of these groups hold any authorization (the engine checks only those groups); null for the others. */
   List<String> groupsWithAuthorizations(@Param("groups") Collection<String> groupIds);
