@@ -10,6 +10,7 @@ import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -19,9 +20,9 @@ import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts our authorization, task and variable managers in place of the engine's. This is the one place where
- * we reach into the engine's internals for Tasklist's queries: no public API lets a query be
- * answered by other SQL, and the engine's own statements cannot serve Tasklist's filters at
+ * Puts our authorization, task and variable managers and our read-only identity provider in place
+ * of the engine's. This is the one place where we reach into the engine's internals for Tasklist's
+ * queries: no public API lets a query be answered by other SQL, and the engine's own statements cannot serve Tasklist's filters at
  * national scale with authorization on (docs/benchmarks.md, "Tasklist at scale"). The managers
  * override methods of Camunda 7.24's classes and read its query objects; another engine version
  * must be checked against them (and against TasklistVisibilityIT) before this refuses less.
@@ -50,13 +51,14 @@ public class TasklistQueryPlugin extends AbstractProcessEnginePlugin {
     String version = ProductPropertiesUtil.getProductVersion();
     if (version == null || !version.startsWith(ENGINE_VERSION)) {
       throw new IllegalStateException("Our task query mapping is written for Camunda " + ENGINE_VERSION
-          + "x and this engine is " + version + ": check TasklistTaskManager, TasklistVariableInstanceManager and GrantAwareAuthorizationManager against it");
+          + "x and this engine is " + version + ": check TasklistTaskManager, TasklistVariableInstanceManager, TasklistIdentityProvider and GrantAwareAuthorizationManager against it");
     }
     List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomSessionFactories());
     factories.add(new ManagerFactory(AuthorizationManager.class, () -> new GrantAwareAuthorizationManager(mapper, mapping)));
     factories.add(new ManagerFactory(TaskManager.class, () -> new TasklistTaskManager(mapper, mapping)));
     factories.add(new ManagerFactory(VariableInstanceManager.class, () -> new TasklistVariableInstanceManager(mapper, mapping)));
+    factories.add(new ManagerFactory(ReadOnlyIdentityProvider.class, () -> new TasklistIdentityProvider(mapping)));
     configuration.setCustomSessionFactories(factories);
   }
 
