@@ -9,8 +9,9 @@ import org.h2.api.Trigger;
 
 /**
  * Advances the authorization version on H2 when an authorization is written that is not a grant on
- * one task, as the SQL triggers of db/engine-indexes-mysql (V5) do on MySQL and MariaDB; H2 runs
- * triggers written in Java only. Installed by db/engine-indexes-h2 (V5).
+ * one task, or a group or a membership is written, as the SQL triggers of db/engine-indexes-mysql
+ * (V5, V6) do on MySQL and MariaDB; H2 runs triggers written in Java only. Installed by
+ * db/engine-indexes-h2 (V5, V6).
  */
 public class AuthorizationVersionTrigger implements Trigger {
 
@@ -19,6 +20,7 @@ public class AuthorizationVersionTrigger implements Trigger {
   private static final int HISTORIC_TASK = 19;
   private static final int GRANT = 1;
 
+  private boolean authorizations;
   private int type;
   private int resourceType;
   private int resourceId;
@@ -26,6 +28,7 @@ public class AuthorizationVersionTrigger implements Trigger {
   @Override
   public void init(Connection connection, String schema, String trigger, String table, boolean before, int kind)
       throws SQLException {
+    authorizations = "ACT_RU_AUTHORIZATION".equalsIgnoreCase(table);
     try (PreparedStatement columns = connection.prepareStatement("SELECT COLUMN_NAME, ORDINAL_POSITION "
         + "FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
       columns.setString(1, schema);
@@ -46,7 +49,7 @@ public class AuthorizationVersionTrigger implements Trigger {
 
   @Override
   public void fire(Connection connection, Object[] oldRow, Object[] newRow) throws SQLException {
-    if (grantOnOneTask(oldRow) && grantOnOneTask(newRow)) {
+    if (authorizations && grantOnOneTask(oldRow) && grantOnOneTask(newRow)) {
       return;
     }
     try (PreparedStatement advance = connection.prepareStatement(

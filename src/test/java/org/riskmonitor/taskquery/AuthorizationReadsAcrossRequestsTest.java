@@ -15,13 +15,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.riskmonitor.RiskMonitorTest;
 import org.riskmonitor.demo.CaseWalker;
+import org.riskmonitor.security.Roles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /**
- * What a node keeps of the authorizations across read-only requests is asked again once any of
- * them changes, whoever changed it; the grants the engine writes on one task do not make it ask.
+ * What a node keeps of the authorizations, groups and memberships across read-only requests is asked
+ * again once any of them changes, whoever changed it; the grants the engine writes on one task do
+ * not make it ask.
  * No case is opened here: the browser tests' Tasklist lists share this database.
  */
 class AuthorizationReadsAcrossRequestsTest extends RiskMonitorTest {
@@ -85,6 +87,39 @@ class AuthorizationReadsAcrossRequestsTest extends RiskMonitorTest {
     engine.getAuthorizationService().deleteAuthorization(grant.getId());
     assertThat(granted).as("after a grant on a filter").isGreaterThan(before);
     assertThat(mapper.authorizationVersion()).as("after its delete").isGreaterThan(granted);
+  }
+
+  /**
+   * A user's groups, kept across requests, follow a membership removed and a group renamed by SQL
+   * between two requests: the next request reads them again.
+   */
+  @Test
+  void aMembershipOrGroupChangedOutsideThisNode_showsAtTheNextRequest() throws Exception {
+    assertThat(inReadOnlyRequest(() -> groupsOfEnterprise1())).as("before")
+        .anyMatch(group -> group.startsWith(Roles.ENTERPRISES + "="));
+    assertThat(inReadOnlyRequest(() -> groupsOfEnterprise1())).as("a second request, from what was kept")
+        .anyMatch(group -> group.startsWith(Roles.ENTERPRISES + "="));
+    jdbc.update("DELETE FROM ACT_ID_MEMBERSHIP WHERE USER_ID_ = 'enterprise1' AND GROUP_ID_ = ?", Roles.ENTERPRISES);
+    try {
+      assertThat(inReadOnlyRequest(() -> groupsOfEnterprise1())).as("after the membership's removal")
+          .noneMatch(group -> group.startsWith(Roles.ENTERPRISES + "="));
+    } finally {
+      jdbc.update("INSERT INTO ACT_ID_MEMBERSHIP (USER_ID_, GROUP_ID_) VALUES ('enterprise1', ?)", Roles.ENTERPRISES);
+    }
+    String name = jdbc.queryForObject("SELECT NAME_ FROM ACT_ID_GROUP WHERE ID_ = ?", String.class, Roles.ENTERPRISES);
+    jdbc.update("UPDATE ACT_ID_GROUP SET NAME_ = ? WHERE ID_ = ?", "改名 Renamed", Roles.ENTERPRISES);
+    try {
+      assertThat(inReadOnlyRequest(() -> groupsOfEnterprise1())).as("after the group's new name")
+          .contains(Roles.ENTERPRISES + "=改名 Renamed");
+    } finally {
+      jdbc.update("UPDATE ACT_ID_GROUP SET NAME_ = ? WHERE ID_ = ?", name, Roles.ENTERPRISES);
+    }
+    assertThat(inReadOnlyRequest(() -> groupsOfEnterprise1())).as("all restored").contains(Roles.ENTERPRISES + "=" + name);
+  }
+
+  private List<String> groupsOfEnterprise1() {
+    return walker.as("enterprise1", () -> engine.getIdentityService().createGroupQuery().groupMember("enterprise1").list())
+        .stream().map(group -> group.getId() + "=" + group.getName()).toList();
   }
 
   private List<Task> tasks(Filter filter) {
