@@ -76,8 +76,9 @@ class BrowserProtectionsTest extends RiskMonitorTest {
       assertThat(anonymous.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).as(path).isNull();
       assertThat(anonymous.getBody()).contains("请先登录", "Authentication required");
     }
-    // an unknown user: a demo user's failed logins would slow down the other tests' logins
-    ResponseEntity<String> wrong = rest.withBasicAuth("nobody", "wrong").getForEntity("/engine-rest/task", String.class);
+    // an unknown user: a demo user's failed logins would slow down the other tests' logins; an id of
+    // this test's own, as an unknown id's failed login delays its next one (LoginThrottle)
+    ResponseEntity<String> wrong = rest.withBasicAuth("nobody-at-the-browser", "wrong").getForEntity("/engine-rest/task", String.class);
     assertThat(wrong.getStatusCode().value()).isEqualTo(401);
     assertThat(wrong.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
 
