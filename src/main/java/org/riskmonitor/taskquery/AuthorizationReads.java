@@ -7,16 +7,17 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What {@link GrantAwareAuthorizationManager} has read of the authorization table: which of the
- * user's groups hold authorizations, the user's broad grants, and the answers of checks (such as
- * READ on the filter being opened).
+ * What {@link GrantAwareAuthorizationManager} has read of the authorization table (which of the
+ * user's groups hold authorizations, the user's broad grants, the answers of checks such as READ on
+ * the filter being opened) and {@link TasklistIdentityProvider} of a user's groups.
  *
  * <p>Every engine command gets its own, except during a read-only HTTP request, where
  * {@link ReadOnlyRequestAuthorizationReads} opens one for the request's thread and every command of
  * that request (a Tasklist page is the filter's READ check, the list, the count and the card
  * variables) shares it. What does not depend on grants on one task is also kept across requests
  * while the authorization version stays ({@link AuthorizationReadsAcrossRequests}): an
- * administrator's revoke takes effect at the next request on every node, as without them. Once the
+ * administrator's revoke, or a change of groups or memberships, takes effect at the next request on
+ * every node, as without them. Once the
  * engine writes or deletes any authorization through the authorization manager, nothing more is
  * kept or taken from what is kept for the rest of the request (or command), so no command decides
  * on grants read before they changed.
