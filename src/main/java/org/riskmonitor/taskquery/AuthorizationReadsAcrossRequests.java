@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * What read-only requests have read of the authorizations that decide more than one task (a user's
  * broad grants and revokes, READ on a filter) and of groups and memberships (a user's groups), kept
  * on this node while the authorization version (RM_AUTHORIZATION_VERSION, db/engine-indexes-*, V5
- * and V6) stays where it was when they were read. Every
- * request reads the version once, before anything else of the authorizations, so a revoke committed
- * before the request starts decides it, on every node, as when each request read every grant.
+ * and V6) stays where it was when they were read. Every request reads the version once, before
+ * anything else of the authorizations, so a revoke committed before the request starts decides it,
+ * on every node, as when each request read every grant.
  * Grants on one task are not kept here: the engine writes them with every candidate link and
  * assignee, and they do not advance the version.
  */

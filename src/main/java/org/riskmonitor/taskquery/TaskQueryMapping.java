@@ -28,7 +28,7 @@ public class TaskQueryMapping {
     this.enabled = enabled;
   }
 
-  /** How many list and count queries our mapping has answered since the start. */
+  /** How many task lists and counts, and card-column variable queries, our mapping has answered since the start. */
   public long ownQueries() {
     return ownQueries.get();
   }

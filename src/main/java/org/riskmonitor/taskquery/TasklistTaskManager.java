@@ -73,40 +73,38 @@ class TasklistTaskManager extends TaskManager {
    * may be offered to two), that branch is counted again, each task once.
    */
   private long counted(TaskSelection selection) {
-    List<Branch> terms = new ArrayList<>();
-    List<Integer> signs = new ArrayList<>();
+    List<Term> terms = new ArrayList<>();
+    List<Offer> offers = new ArrayList<>();
     for (Branch branch : selection.branches()) {
       List<Branch> parts = parts(branch);
-      parts.forEach(part -> {
-        terms.add(part);
-        signs.add(1);
-      });
+      parts.forEach(part -> terms.add(Term.of(selection, part, 1, offers)));
       if (parts.size() > 1) {
-        terms.add(branch);
-        signs.add(-1);
+        terms.add(Term.of(selection, branch, -1, offers));
       }
-    }
-    List<Offer> offers = new ArrayList<>();
-    List<Integer> offerOfTerm = new ArrayList<>();
-    for (Branch term : terms) {
-      Optional<Offer> offer = selection.offerOf(term);
-      offerOfTerm.add(offer.isPresent() ? offers.size() : -1);
-      offer.ifPresent(offers::add);
     }
     Map<Integer, List<Long>> perGrantee = offers.isEmpty() ? Map.of()
         : mapper.offersCountedTogether(selection, offers).stream().collect(Collectors.groupingBy(
             TasklistTaskMapper.OfferCount::position, Collectors.mapping(TasklistTaskMapper.OfferCount::counted,
                 Collectors.toList())));
     long count = 0;
-    for (int i = 0; i < terms.size(); i++) {
-      int position = offerOfTerm.get(i);
-      List<Long> grantees = position < 0 ? List.of() : perGrantee.getOrDefault(position, List.of());
-      long counted = position < 0 ? mapper.counted(selection, terms.get(i))
+    for (Term term : terms) {
+      List<Long> grantees = perGrantee.getOrDefault(term.offerPosition(), List.of());
+      long counted = term.offerPosition() < 0 ? mapper.counted(selection, term.branch())
           : grantees.size() <= 1 ? grantees.stream().mapToLong(Long::longValue).sum()
-          : mapper.offersCounted(selection, offers.get(position));
-      count += signs.get(i) * counted;
+          : mapper.offersCounted(selection, offers.get(term.offerPosition()));
+      count += term.sign() * counted;
     }
     return count;
+  }
+
+  /** A branch added to or taken from a count, and its offer's place among the offers counted together (-1: none). */
+  private record Term(Branch branch, int sign, int offerPosition) {
+
+    static Term of(TaskSelection selection, Branch branch, int sign, List<Offer> offers) {
+      Optional<Offer> offer = selection.offerOf(branch);
+      offer.ifPresent(offers::add);
+      return new Term(branch, sign, offer.isPresent() ? offers.size() - 1 : -1);
+    }
   }
 
   /**
