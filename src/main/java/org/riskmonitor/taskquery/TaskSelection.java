@@ -99,6 +99,18 @@ record TaskSelection(List<Branch> branches, String assignee, Integer suspensionS
     return orderBy.isEmpty() || orderBy.get(0).ascending();
   }
 
+  /**
+   * Whether offers are first read with their own grants only, and the whole check only where an
+   * offer read lacks its own grant. In the data of every role, each offer's user or group holds a
+   * READ grant on its task: leaving the grant look-up out of the statement spares the database
+   * preparing it for every range, empty ones too (0.04 ms a look-up on MariaDB). Not where a grant
+   * on definitions shows tasks whose offers hold no grant of their own: there the first reading
+   * would mostly be wasted.
+   */
+  boolean ownGrantsFirst() {
+    return grantCheck && definitionKeys.isEmpty();
+  }
+
   boolean unbounded() {
     return maxResults == Integer.MAX_VALUE;
   }

@@ -21,7 +21,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.riskmonitor.taskquery.TaskSelection.Branch;
 import org.riskmonitor.taskquery.TaskSelection.Offer;
 import org.riskmonitor.taskquery.TaskSelection.Order;
+import org.riskmonitor.taskquery.TasklistTaskMapper.ListedOffer;
 import org.riskmonitor.taskquery.TasklistTaskMapper.ListedTask;
+import org.riskmonitor.taskquery.TasklistTaskMapper.OfferCount;
 
 /**
  * The engine's task manager (one per command) answering the task queries of Tasklist's filters
@@ -83,9 +85,8 @@ class TasklistTaskManager extends TaskManager {
       }
     }
     Map<Integer, List<Long>> perGrantee = offers.isEmpty() ? Map.of()
-        : mapper.offersCountedTogether(selection, offers).stream().collect(Collectors.groupingBy(
-            TasklistTaskMapper.OfferCount::position, Collectors.mapping(TasklistTaskMapper.OfferCount::counted,
-                Collectors.toList())));
+        : offersCountedTogether(selection, offers).stream().collect(Collectors.groupingBy(
+            OfferCount::position, Collectors.mapping(OfferCount::counted, Collectors.toList())));
     long count = 0;
     for (Term term : terms) {
       List<Long> grantees = perGrantee.getOrDefault(term.offerPosition(), List.of());
@@ -95,6 +96,21 @@ class TasklistTaskManager extends TaskManager {
       count += term.sign() * counted;
     }
     return count;
+  }
+
+  /**
+   * The offers' counts per grantee; first without looking up grants beyond the offers' own, where
+   * that can settle them ({@link TaskSelection#ownGrantsFirst}), again with the whole check where
+   * any offer counted lacks its own grant.
+   */
+  private List<OfferCount> offersCountedTogether(TaskSelection selection, List<Offer> offers) {
+    if (selection.ownGrantsFirst()) {
+      List<OfferCount> counts = mapper.offersCountedTogether(selection, offers, true);
+      if (counts.stream().allMatch(count -> count.withoutOwnGrant() == 0)) {
+        return counts;
+      }
+    }
+    return mapper.offersCountedTogether(selection, offers, false);
   }
 
   /** A branch added to or taken from a count, and its offer's place among the offers counted together (-1: none). */
@@ -187,7 +203,7 @@ class TasklistTaskManager extends TaskManager {
     }
     if (!offers.isEmpty()) {
       // every offer's list in one statement
-      merged.addAll(mapper.offersListedTogether(selection, offers, limit));
+      merged.addAll(offersListedTogether(selection, offers, limit));
       lists += offers.size();
     }
     if (lists > 1) {
@@ -196,6 +212,22 @@ class TasklistTaskManager extends TaskManager {
     // a task offered to the user and to its group comes from both lists, side by side once sorted
     return merged.stream().map(ListedTask::id).distinct().skip(selection.firstResult()).limit(selection.maxResults())
         .toList();
+  }
+
+  /**
+   * Each offer's first tasks. Read first without looking up grants beyond the offers' own where
+   * that can settle them ({@link TaskSelection#ownGrantsFirst}): where every task read has its
+   * offer's own grant, each offer's first tasks are its first visible ones. Otherwise read again
+   * with the whole check.
+   */
+  private List<ListedTask> offersListedTogether(TaskSelection selection, List<Offer> offers, Integer limit) {
+    if (selection.ownGrantsFirst()) {
+      List<ListedOffer> listed = mapper.offersListedTogether(selection, offers, limit, true);
+      if (listed.stream().noneMatch(ListedOffer::withoutOwnGrant)) {
+        return listed.stream().map(ListedOffer::task).toList();
+      }
+    }
+    return mapper.offersListedTogether(selection, offers, limit, false).stream().map(ListedOffer::task).toList();
   }
 
   /** The database's order: nulls first when ascending and last when descending, then the id. */

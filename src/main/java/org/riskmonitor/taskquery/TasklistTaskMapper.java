@@ -20,8 +20,22 @@ public interface TasklistTaskMapper {
   record BroadAuthorization(int type, int resourceType, String resourceId, int permissions) {
   }
 
-  /** The tasks offered to one grantee of the offer at {@code position} of a list of offers. */
-  record OfferCount(int position, long counted) {
+  /**
+   * A task's place in an offer's list, and whether the offer lacks its own grant (where the
+   * statement left the check out: see {@link #offersListedTogether}).
+   */
+  record ListedOffer(String id, java.util.Date dueDate, java.util.Date createTime, boolean withoutOwnGrant) {
+
+    ListedTask task() {
+      return new ListedTask(id, dueDate, createTime);
+    }
+  }
+
+  /**
+   * The tasks offered to one grantee of the offer at {@code position} of a list of offers, and how
+   * many of those offers lack their own grant (where the statement left the check out).
+   */
+  record OfferCount(int position, long counted, long withoutOwnGrant) {
   }
 
   /** A grant of a user or group on one task, and its permissions. */
@@ -34,16 +48,22 @@ public interface TasklistTaskMapper {
 
   long counted(@Param("selection") TaskSelection selection, @Param("branch") TaskSelection.Branch branch);
 
-  /** The first {@code limit} tasks of each offer (each offered to one grantee), in the selection's order per offer. */
-  List<ListedTask> offersListedTogether(@Param("selection") TaskSelection selection,
-                                        @Param("offers") List<TaskSelection.Offer> offers, @Param("limit") Integer limit);
+  /**
+   * The first {@code limit} tasks of each offer (each offered to one grantee), in the selection's
+   * order per offer. With {@code ownGrantsOnly}, the grant check is left out and each task says
+   * whether its offer lacks its own grant: where none does, these are the visible tasks' first.
+   */
+  List<ListedOffer> offersListedTogether(@Param("selection") TaskSelection selection,
+                                         @Param("offers") List<TaskSelection.Offer> offers, @Param("limit") Integer limit,
+                                         @Param("ownGrantsOnly") boolean ownGrantsOnly);
 
   /** The tasks of these offers, each once. */
   long offersCounted(@Param("selection") TaskSelection selection, @Param("offer") TaskSelection.Offer offer);
 
   /** The tasks offered to each grantee of each offer that has any: a row per such grantee, named by the offer's place. */
   List<OfferCount> offersCountedTogether(@Param("selection") TaskSelection selection,
-                                         @Param("offers") List<TaskSelection.Offer> offers);
+                                         @Param("offers") List<TaskSelection.Offer> offers,
+                                         @Param("ownGrantsOnly") boolean ownGrantsOnly);
 
   /** Which of these groups hold any authorization (the engine checks only those groups); null for the others. */
   List<String> groupsWithAuthorizations(@Param("groups") Collection<String> groupIds);
